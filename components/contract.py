@@ -1,0 +1,250 @@
+"""The data contract: which files make up a data folder, their columns, types and allowed values.
+
+Written once, here. The validator checks every file against it and the Data page renders the
+data dictionary from it, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SOURCE_STATUSES = ("verified", "conflicting", "press_report", "unverified")
+DATE_PRECISIONS = ("day", "month", "year")
+
+COMPANY_KINDS = (
+    "automaker", "technology", "supplier", "investor", "joint_venture", "trust", "government", "other",
+)
+EVENT_CATEGORIES = (
+    "alliance",      # the alliance's own agreements and structure
+    "equity",        # a stake bought, sold or moved
+    "plan",          # strategic plans: Revival, Alliance 2022, Alliance to 2030, Re:Nissan
+    "product",       # vehicles, platforms and technologies launched or unveiled
+    "partnership",   # ties with companies outside the three partners
+    "leadership",    # chief executives and chairs
+    "crisis",        # arrests, withdrawals, losses that shook the alliance
+    "finance",       # results, asset sales and write-downs
+)
+MODEL_STATUSES = ("launched", "planned", "cancelled")
+TALK_STATUSES = ("rumoured", "exploring", "mou", "agreement", "terminated")
+TALK_DOMAINS = (
+    "platform", "powertrain", "driver_assistance", "manufacturing", "battery", "software",
+    "equity", "vehicle_supply", "market_access",
+)
+REGIONS = ("global", "japan", "north_america", "europe", "china", "asia_pacific", "oceania")
+LINK_TYPES = (
+    "equity", "platform_sharing", "technology", "manufacturing", "supply", "joint_venture",
+    "merger_talks", "talks",
+)
+LINK_STATUSES = ("active", "ended", "in_talks", "terminated")
+STAKE_BASES = ("direct", "trust", "voting")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a dataset.
+
+    kind is one of: id (a slug unique in its file), text, date (YYYY-MM-DD), year, number,
+    integer, enum (one of `allowed`), enum_list (`;`-separated values of `allowed`), ref (the id
+    of a row in dataset `ref`), refs (`;`-separated such ids), country (ISO 3166 alpha-2), color
+    (#rrggbb) or url (one http/https address).
+    """
+
+    name: str
+    kind: str
+    description: str
+    required: bool = True
+    allowed: tuple[str, ...] = ()
+    ref: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def type_label(self) -> str:
+        """How the data dictionary names this column's type."""
+        if self.kind in ("ref", "refs"):
+            return f"{self.kind} → {self.ref}.id"
+        return self.kind
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    # Pairs of date columns where the second, when given, may not come before the first.
+    date_order: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(column for column in self.columns if column.name == name)
+
+
+def _provenance(note: str = "Anything a reader should know: other figures in circulation, a second source.") -> tuple[Column, ...]:
+    return (
+        Column("source_url", "url", "The public source of this row: one http(s) address."),
+        Column("source_status", "enum", "How sure the row is: verified, conflicting (sources differ; see note), "
+               "press_report (one outlet's report) or unverified (shown as such).", allowed=SOURCE_STATUSES),
+        Column("note", "text", note, required=False),
+    )
+
+
+def _date(name: str, description: str, required: bool = True) -> Column:
+    return Column(name, "date", description, required=required)
+
+
+COMPANIES = Dataset(
+    "companies", "Companies",
+    "Every company, joint venture, trust and state that appears elsewhere in the data.",
+    (
+        Column("id", "id", "Short slug used everywhere else, e.g. nissan."),
+        Column("name", "text", "Display name."),
+        Column("country", "country", "Home country, ISO 3166 alpha-2 code."),
+        Column("kind", "enum", "What sort of organisation it is.", allowed=COMPANY_KINDS),
+        Column("color", "color", "Its colour in every chart (#rrggbb), from a colour-blind-safe palette."),
+        *_provenance(),
+    ),
+)
+
+EVENTS = Dataset(
+    "events", "Events",
+    "Dated milestones of the alliance and of Nissan's search for partners, 1999 to 2025.",
+    (
+        Column("id", "id", "Short slug, e.g. alliance-signed."),
+        _date("date", "When it happened (the first day of the month or year when only that is known)."),
+        Column("date_precision", "enum", "How much of the date is known.", allowed=DATE_PRECISIONS),
+        _date("end_date", "Last day of a period; blank for a point event.", required=False),
+        Column("title", "text", "One-line headline."),
+        Column("category", "enum", "What kind of event it is.", allowed=EVENT_CATEGORIES),
+        Column("companies", "refs", "The companies involved, `;`-separated ids.", ref="companies"),
+        Column("summary", "text", "Two or three sentences on what happened."),
+        Column("value", "number", "The headline figure, if any.", required=False),
+        Column("unit", "text", "Unit of value, e.g. EUR bn, %, jobs.", required=False),
+        Column("tags", "text", "`;`-separated tags that group events across categories, "
+               "e.g. alliance-to-2030.", required=False),
+        *_provenance(),
+    ),
+    date_order=(("date", "end_date"),),
+)
+
+STAKES = Dataset(
+    "stakes", "Cross-shareholdings",
+    "One row each time a holder's stake in a target changes, so a step chart can be drawn.",
+    (
+        _date("date", "From when the stake holds."),
+        Column("date_precision", "enum", "How much of the date is known.", allowed=DATE_PRECISIONS),
+        Column("holder", "ref", "Who holds the shares.", ref="companies"),
+        Column("target", "ref", "Whose shares they are.", ref="companies"),
+        Column("pct", "number", "Percent of the target's share capital held from that date (0 after a sale).",
+               minimum=0, maximum=100),
+        Column("basis", "enum", "direct (held and voted), trust (held in trust, neutralised voting) "
+               "or voting (a voting-rights figure).", allowed=STAKE_BASES),
+        *_provenance(),
+    ),
+)
+
+PLATFORMS = Dataset(
+    "platforms", "Platforms",
+    "The five common EV platforms of the Alliance to 2030 plan (27 January 2022).",
+    (
+        Column("id", "id", "Short slug, e.g. cmf-ev."),
+        Column("name", "text", "Name at the plan's announcement, e.g. CMF-EV."),
+        Column("later_name", "text", "Name after Ampere's 2023 renaming, e.g. AmpR Medium.", required=False),
+        Column("lead", "ref", "The partner that leads the platform.", ref="companies"),
+        Column("builder", "text", "Who engineers or builds it, where that differs from the lead.", required=False),
+        Column("segment", "text", "What the platform is for, e.g. kei cars, vans."),
+        _date("announced", "When the platform was announced."),
+        *_provenance(),
+    ),
+)
+
+MODELS = Dataset(
+    "models", "Models",
+    "Models built, planned or cancelled on the five platforms.",
+    (
+        Column("id", "id", "Short slug, e.g. nissan-ariya."),
+        Column("name", "text", "Model name."),
+        Column("brand", "ref", "The brand's company.", ref="companies"),
+        Column("platform", "ref", "The platform it is built on.", ref="platforms"),
+        Column("launch_year", "year", "Year of launch (or planned launch); blank if not known.", required=False,
+               minimum=1999, maximum=2035),
+        Column("status", "enum", "Where the model stands.", allowed=MODEL_STATUSES),
+        *_provenance(),
+    ),
+)
+
+PLAN_TARGETS = Dataset(
+    "plan_targets", "Plan targets",
+    "The targets of Alliance to 2030, as announced on 27 January 2022.",
+    (
+        Column("id", "id", "Short slug, e.g. ev-models."),
+        Column("metric", "text", "What is targeted."),
+        Column("value", "number", "The target figure."),
+        Column("unit", "text", "Unit of value, e.g. EUR bn, models, %, GWh."),
+        Column("target_year", "year", "Year by which it is due.", minimum=2022, maximum=2035),
+        *_provenance(),
+        Column("measure_launched_on", "refs", "How the Plan page measures the target from the data: the "
+               "number of models launched on these platforms, `;`-separated ids. Blank where the data "
+               "can't measure it.", required=False, ref="platforms"),
+    ),
+)
+
+TALKS = Dataset(
+    "talks", "Partner talks",
+    "Nissan's talks with partners, 2024–2025: who brings what to each.",
+    (
+        Column("id", "id", "Short slug, e.g. honda-merger."),
+        Column("partner", "ref", "The partner company.", ref="companies"),
+        Column("counterpart", "refs", "Nissan's side of the talk (usually nissan), `;`-separated ids.",
+               ref="companies"),
+        Column("domain", "enum_list", "What the talk is about, `;`-separated.", allowed=TALK_DOMAINS),
+        Column("region", "enum", "Where it applies.", allowed=REGIONS),
+        Column("status", "enum", "How far it has got.", allowed=TALK_STATUSES),
+        _date("first_reported", "When it was first reported."),
+        _date("last_update", "The latest dated news of it."),
+        Column("nissan_offers", "text", "What Nissan brings."),
+        Column("partner_offers", "text", "What the partner brings."),
+        Column("nissan_domains", "enum_list", "The domains Nissan brings, `;`-separated.", allowed=TALK_DOMAINS,
+               required=False),
+        Column("partner_domains", "enum_list", "The domains the partner brings, `;`-separated.",
+               allowed=TALK_DOMAINS, required=False),
+        Column("summary", "text", "What happened."),
+        *_provenance(),
+    ),
+    date_order=(("first_reported", "last_update"),),
+)
+
+LINKS = Dataset(
+    "links", "Network links",
+    "The ties between companies, 1999–2025, with start and end so the network can be drawn as of any date.",
+    (
+        Column("source", "ref", "One end of the tie.", ref="companies"),
+        Column("target", "ref", "The other end.", ref="companies"),
+        Column("type", "enum", "What sort of tie.", allowed=LINK_TYPES),
+        _date("start", "When it began."),
+        _date("end", "When it ended; blank if ongoing.", required=False),
+        Column("status", "enum", "Where it stands now.", allowed=LINK_STATUSES),
+        Column("weight", "integer", "How strong the tie is, 1 (loose) to 5 (controlling stake).",
+               minimum=1, maximum=5),
+        Column("label", "text", "Short description shown on hover."),
+        *_provenance(),
+    ),
+    date_order=(("start", "end"),),
+)
+
+DATASETS: dict[str, Dataset] = {
+    dataset.name: dataset
+    for dataset in (COMPANIES, EVENTS, STAKES, PLATFORMS, MODELS, PLAN_TARGETS, TALKS, LINKS)
+}
+
+
+def dependencies(name: str) -> tuple[str, ...]:
+    """The datasets whose ids `name` refers to (a dataset is only usable if they are too)."""
+    return tuple(dict.fromkeys(col.ref for col in DATASETS[name].columns if col.ref and col.ref != name))

@@ -1,0 +1,42 @@
+"""The app's pages, listed once: app.py builds the navigation from this and Overview links to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title: str
+    icon: str
+    section: str
+    blurb: str
+    url_path: str
+
+
+PAGES = (
+    PageSpec("pages/overview.py", "Overview", ":material/home:", "Alliance Explorer",
+             "What the app is, the alliance in headline figures, and where to go next.", "overview"),
+    PageSpec("pages/history.py", "History", ":material/timeline:", "Explore",
+             "The alliance 1999–2025 on a timeline, and its cross-shareholdings over time.", "history"),
+    PageSpec("pages/partners.py", "Partners", ":material/handshake:", "Explore",
+             "Nissan's 2024–2025 talks: who brings what to each, which are reciprocal, and how far each got.",
+             "partners"),
+    PageSpec("pages/network.py", "Network", ":material/hub:", "Explore",
+             "The ties between companies on any date since 1999: from one hub to a web, with its metrics.",
+             "network"),
+    PageSpec("pages/data.py", "Data and sources", ":material/table_view:", "Reference",
+             "Every dataset, its dictionary, its sources and how sure each row is; downloads.", "data"),
+)
+
+
+def navigation() -> dict[str, list[st.Page]]:
+    sections: dict[str, list[st.Page]] = {}
+    for spec in PAGES:
+        page = st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path,
+                       default=spec is PAGES[0])
+        sections.setdefault(spec.section, []).append(page)
+    return sections

@@ -1,0 +1,65 @@
+"""Where the data comes from in the running app: the folder, the cache, and a page's guard."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.contract import DATASETS
+from components.validation import LoadResult, read_folder
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_VARIABLE = "ALLIANCE_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The data folder: $ALLIANCE_DATA_DIR when set, else data/ beside app.py."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR).expanduser().resolve()
+
+
+def _stamp(folder: Path) -> tuple:
+    """Size and modification time of every file: a cheap key so an edited file is read again."""
+    stamp = []
+    for dataset in DATASETS.values():
+        path = folder / dataset.file_name
+        stat = path.stat() if path.is_file() else None
+        stamp.append((dataset.file_name, stat and stat.st_mtime_ns, stat and stat.st_size))
+    return tuple(stamp)
+
+
+@st.cache_data(show_spinner="Reading the data…", max_entries=4)
+def _read(folder: str, stamp: tuple) -> LoadResult:
+    return read_folder(Path(folder))
+
+
+def load() -> LoadResult:
+    folder = data_dir()
+    return _read(str(folder), _stamp(folder))
+
+
+def problems_frame(problems) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(p.file, p.line, p.column, p.value, p.message) for p in problems],
+        columns=["file", "line", "column", "value", "problem"],
+    ).astype({"line": "Int64"})
+
+
+def require(*names: str) -> dict[str, pd.DataFrame]:
+    """The datasets a page needs; if any of them is broken, say what is wrong and stop the page.
+
+    Other pages, whose data is fine, keep working.
+    """
+    result = load()
+    problems = result.problems_for(*names)
+    if problems:
+        files = sorted({p.file for p in problems})
+        st.error(
+            f"This page can't be shown: {len(problems)} problem(s) in {', '.join(files)} "
+            f"(data folder `{result.data_dir}`). Fix the rows below and reload."
+        )
+        st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+        st.stop()
+    return {name: result.frames[name] for name in names}

@@ -1,0 +1,43 @@
+"""Shared fixtures: the real data folder, copies of it to break, and pages run under AppTest."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.store import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
+from components.validation import LoadResult, read_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def real_data() -> LoadResult:
+    return read_folder(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real data folder, for tests that break one file."""
+    folder = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    return folder
+
+
+@pytest.fixture
+def use_data_dir(monkeypatch):
+    """Point the app at another data folder, as a user does with ALLIANCE_DATA_DIR."""
+    def use(folder: Path) -> None:
+        monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
+    return use
+
+
+def run_page(page: str, query: dict[str, str | list[str]] | None = None, timeout: float = 30) -> AppTest:
+    """Run one page (e.g. "pages/history.py") as a reader opening it, with URL parameters."""
+    app = AppTest.from_file(str(ROOT / page), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    return app.run()

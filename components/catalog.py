@@ -65,7 +65,7 @@ def status_chart(counts: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{x} rows " + STATUS_LABELS[status].lower() + "<extra></extra>",
         )
     figure.update_layout(barmode="stack", xaxis_title="rows", yaxis={"autorange": "reversed"},
-                         legend={"orientation": "h", "y": -0.2}, height=340, margin={"t": 20})
+                         legend={"orientation": "h", "y": -0.2, "traceorder": "normal"}, height=340, margin={"t": 20})
     return figure
 
 

@@ -87,7 +87,8 @@ class Dataset:
         return next(column for column in self.columns if column.name == name)
 
 
-def _provenance(note: str = "Anything a reader should know: other figures in circulation, a second source.") -> tuple[Column, ...]:
+def _provenance() -> tuple[Column, ...]:
+    note = "Anything a reader should know: other figures in circulation, a second source."
     return (
         Column("source_url", "url", "The public source of this row: one http(s) address."),
         Column("source_status", "enum", "How sure the row is: verified, conflicting (sources differ; see note), "

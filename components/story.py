@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 LIVE_TALK_STATUSES = ("rumoured", "exploring", "mou")
+ALLIANCE_PARTNERS = ("renault", "nissan", "mitsubishi")
 PLAN_INVESTMENT = "electrification-investment"
 PLAN_EV_MODELS = "ev-models"
 
@@ -48,36 +49,52 @@ def stakes_as_of(stakes: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 def plan_announcement(events: pd.DataFrame) -> pd.Series:
     """The event that announced Alliance to 2030: the first plan event tagged alliance-to-2030."""
-    tagged = events[(events["category"] == "plan") & events["tags"].str.split(";").map(lambda t: "alliance-to-2030" in t)]
+    tagged = events["tags"].str.split(";").map(lambda tags: "alliance-to-2030" in tags)
+    tagged = events[(events["category"] == "plan") & tagged]
     return tagged.sort_values("date").iloc[0]
+
+
+def cross_holdings(stakes: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The three partners' stakes in each other on `as_of` (other holdings are not the alliance's)."""
+    held = stakes_as_of(stakes, as_of)
+    return held[held["holder"].isin(ALLIANCE_PARTNERS) & held["target"].isin(ALLIANCE_PARTNERS)]
 
 
 @dataclass(frozen=True)
 class Headline:
+    """The Overview's four figures, each a short value and the line that explains it."""
+
     start: pd.Timestamp
     age_years: int
     renault_in_nissan: str
-    plan: str
+    renault_in_nissan_detail: str
+    investment: str
+    plan_detail: str
     plan_date: pd.Timestamp
     live_talks: str
+    talks_detail: str
 
 
 def headline(data: dict[str, pd.DataFrame], today: pd.Timestamp) -> Headline:
-    """The Overview's four figures."""
     start = alliance_start(data["events"])
     held = stakes_as_of(data["stakes"], today)
     renault = held[(held["holder"] == "renault") & (held["target"] == "nissan")].set_index("basis")["pct"]
-    parts = " + ".join(f"{pct:g}% {'in trust' if basis == 'trust' else basis}" for basis, pct in renault.items())
     targets = data["plan_targets"].set_index("id")
     investment, models = targets.loc[PLAN_INVESTMENT], targets.loc[PLAN_EV_MODELS]
     talks = data["talks"]
+    plan_date = plan_announcement(data["events"])["date"]
     return Headline(
         start=start,
         age_years=years_between(start, today.date()),
-        renault_in_nissan=f"{renault.sum():g}%" + (f" ({parts})" if len(renault) > 1 else ""),
-        plan=f"€{investment['value']:g}bn · {models['value']:g} EVs · {len(data['platforms'])} platforms",
-        plan_date=plan_announcement(data["events"])["date"],
-        live_talks=f"{len(live_talks(talks))} of {len(talks)}",
+        renault_in_nissan=f"{renault.sum():g}%",
+        renault_in_nissan_detail=" + ".join(
+            f"{pct:g}% {'in a French trust' if basis == 'trust' else basis}" for basis, pct in renault.items()),
+        investment=f"€{investment['value']:g}bn",
+        plan_detail=f"{models['value']:g} new EVs by {models['target_year']} on {len(data['platforms'])} common "
+                    f"platforms; announced {plan_date.day} {plan_date:%B %Y}",
+        plan_date=plan_date,
+        live_talks=f"{len(live_talks(talks))}",
+        talks_detail=f"of {len(talks)} talks in the data are rumoured, explored or under a memorandum",
     )
 
 

@@ -35,7 +35,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file + (f", line {self.line}" if self.line else "") + (f", column {self.column}" if self.column else "")
+        where = self.file + (f", line {self.line}" if self.line else "")
+        where += f", column {self.column}" if self.column else ""
         shown = f" (value {self.value!r})" if self.value not in (None, "") else ""
         return f"{where}: {self.message}{shown}"
 
@@ -134,7 +135,9 @@ def _in_range(column: Column, value: str) -> bool:
 def _range_text(column: Column) -> str:
     low = "" if column.minimum is None else f"{column.minimum:g}"
     high = "" if column.maximum is None else f"{column.maximum:g}"
-    return f"must be between {low} and {high}" if low and high else (f"must be at least {low}" if low else f"must be at most {high}")
+    if low and high:
+        return f"must be between {low} and {high}"
+    return f"must be at least {low}" if low else f"must be at most {high}"
 
 
 def _value_checks(column: Column) -> list[tuple[callable, str]]:
@@ -197,9 +200,11 @@ def _date_problems(dataset: Dataset, frame: pd.DataFrame, lines: list[int]) -> l
         for i, (value, precision) in enumerate(zip(frame["date"], frame["date_precision"])):
             if not _is_date(value):
                 continue
-            if (precision == "month" and not value.endswith("-01")) or (precision == "year" and not value.endswith("-01-01")):
+            first_day = {"month": "-01", "year": "-01-01"}.get(precision, "")
+            if not value.endswith(first_day):
                 problems.append(Problem(dataset.file_name, lines[i], "date", value,
-                                        f"with date_precision {precision} the date must be the first day of the {precision}"))
+                                        f"with date_precision {precision} the date must be the first day of the "
+                                        f"{precision}"))
     for first, second in dataset.date_order:
         for i, (start, end) in enumerate(zip(frame[first], frame[second])):
             if _is_date(start) and _is_date(end) and end < start:

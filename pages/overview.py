@@ -21,23 +21,25 @@ today = pd.Timestamp(date.today())
 names = data["companies"].set_index("id")["name"]
 headline = story.headline(data, today)
 
-first, second, third, fourth = st.columns(4, border=True)
-first.metric("Alliance age", f"{headline.age_years} years",
-             help=f"Since {format_date(headline.start)}, the first event in the data.")
-second.metric(f"{names['renault']} in {names['nissan']}", headline.renault_in_nissan,
-              help="Renault's stake in Nissan today, from the cross-shareholdings data.")
-third.metric("Alliance to 2030", headline.plan, help=f"Announced {format_date(headline.plan_date)}.")
-fourth.metric("Partner talks under way", headline.live_talks,
-              help="Talks rumoured, being explored or under a memorandum; agreements and ended talks aside.")
+figures = (
+    ("Alliance age", f"{headline.age_years} years", f"since {format_date(headline.start)}"),
+    (f"{names['renault']} in {names['nissan']}", headline.renault_in_nissan, headline.renault_in_nissan_detail),
+    ("Alliance to 2030", headline.investment, headline.plan_detail),
+    ("Partner talks under way", headline.live_talks, headline.talks_detail),
+)
+for column, (label, value, detail) in zip(st.columns(4, border=True), figures):
+    column.metric(label, value)
+    column.caption(detail)
 
 st.subheader("Cross-shareholdings today")
-holdings = story.stakes_as_of(data["stakes"], today)
+holdings = story.cross_holdings(data["stakes"], today)
 st.dataframe(
     holdings.assign(holder=holdings["holder"].map(names), target=holdings["target"].map(names))[
         ["holder", "target", "pct", "basis", "date", "source_status", "source_url"]],
     hide_index=True, width="stretch",
     column_config={"pct": st.column_config.NumberColumn("stake %", format="%.2f"),
-                   "date": st.column_config.DateColumn("since"), "source_url": ui.source_column()},
+                   "date": st.column_config.DateColumn("since"), "source_status": "status",
+                   "source_url": ui.source_column()},
 )
 
 st.subheader("The story, 1999 to \u201cAlliance 2.0\u201d")

@@ -42,7 +42,8 @@ def test_status_counts_have_every_status_in_contract_order():
 
 def test_status_summary_reads_the_counts():
     summary = catalog.status_summary(catalog.status_counts(frames()))
-    assert summary.startswith("4 rows across 2 datasets: 2 verified, 0 conflicting sources, 1 press report, 1 unverified")
+    assert summary.startswith(
+        "4 rows across 2 datasets: 2 verified, 0 conflicting sources, 1 press report, 1 unverified")
     assert "links (100%)" in summary
 
 

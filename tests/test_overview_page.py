@@ -9,9 +9,11 @@ def test_overview_shows_headline_figures_from_the_data():
     app = run_page("app.py")
     assert not app.exception
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Alliance to 2030"].startswith("€23bn · 35 EVs · 5 platforms")
+    assert metrics["Alliance to 2030"] == "€23bn"
     assert metrics["Alliance age"].endswith("years")
-    assert " of " in metrics["Partner talks under way"]
+    assert metrics["Renault in Nissan"].endswith("%")
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "announced 27 January 2022" in captions
 
 
 def test_overview_lists_todays_cross_holdings():

@@ -43,7 +43,13 @@ def test_age_counts_whole_years():
 def test_headline_is_computed_from_the_real_data(real_data):
     headline = story.headline(real_data.frames, pd.Timestamp("2026-01-01"))
     assert headline.age_years == 26
-    assert headline.plan.startswith("€23bn · 35 EVs · 5 platforms")
-    assert headline.plan_date == pd.Timestamp("2022-01-27")
-    live, total = headline.live_talks.split(" of ")
-    assert 0 < int(live) < int(total)
+    assert headline.investment == "€23bn"
+    assert headline.plan_detail == "35 new EVs by 2030 on 5 common platforms; announced 27 January 2022"
+    assert headline.renault_in_nissan == "35.7%"
+    assert 0 < int(headline.live_talks) < len(real_data.frames["talks"])
+
+
+def test_cross_holdings_are_the_three_partners_in_each_other(real_data):
+    held = story.cross_holdings(real_data.frames["stakes"], pd.Timestamp("2026-01-01"))
+    assert set(held["holder"]) | set(held["target"]) <= {"renault", "nissan", "mitsubishi"}
+    assert {("nissan", "mitsubishi"), ("renault", "nissan")} <= set(zip(held["holder"], held["target"]))

@@ -1,0 +1,46 @@
+"""Overview and Data pages in a real browser: links, URL state, downloads, a drawn chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+from tests.browser.driver import screenshot, wait_for_run
+
+
+def test_overview_links_open_the_other_pages(open_page):
+    page = open_page("")
+    assert page.get_by_role("heading", name="Alliance Explorer").is_visible()
+    page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').filter(has_text="Data and sources").click()
+    wait_for_run(page)
+    assert page.url.endswith("/data")
+    assert page.get_by_role("heading", name="Data and sources").is_visible()
+    screenshot(page, "data")
+
+
+def test_a_copied_data_link_reopens_the_same_dataset_and_search(open_page):
+    page = open_page("data", "dataset=talks.csv&q=Honda")
+    assert page.get_by_test_id("stSelectbox").filter(has_text="Dataset").locator("input").input_value() == "talks.csv"
+    assert page.get_by_label("Search the rows").input_value() == "Honda"
+    assert page.get_by_text("rows contain “Honda”").is_visible()
+
+
+def test_the_zip_download_holds_every_dataset(open_page):
+    page = open_page("data")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="All 8 datasets (zip)").click()
+    archive = zipfile.ZipFile(download.value.path())
+    assert sorted(archive.namelist()) == sorted(
+        ["companies.csv", "events.csv", "stakes.csv", "platforms.csv", "models.csv", "plan_targets.csv",
+         "talks.csv", "links.csv"])
+    events = list(csv.DictReader(io.StringIO(archive.read("events.csv").decode("utf-8-sig"))))
+    assert len(events) > 50 and all(row["source_url"].startswith("http") for row in events)
+
+
+def test_the_status_chart_is_drawn(open_page):
+    page = open_page("data")
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    assert chart.locator("g.trace.bars").count() == 4
+    assert chart.locator("g.point path").count() >= 8  # one bar per dataset and status present

@@ -8,13 +8,14 @@ what was ignored, so a reader of a broken link knows why the view differs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from components import exports
+from components.contract import DATASETS
 
 IMAGE_FORMAT_KEY = "image_format"
 
@@ -70,6 +71,14 @@ def table_downloads(filtered: pd.DataFrame, full: pd.DataFrame, *, name: str, ke
 
 def source_column(label: str = "Source") -> st.column_config.LinkColumn:
     return st.column_config.LinkColumn(label, display_text=r"https?://(?:www\.)?([^/]+)")
+
+
+def column_config(dataset: str) -> dict:
+    """st.dataframe settings for a contract dataset: dates shown as dates, sources as links."""
+    config = {column.name: st.column_config.DateColumn(column.name) for column in DATASETS[dataset].columns
+              if column.kind == "date"}
+    config["source_url"] = source_column()
+    return config
 
 
 # --- URL-bound filters ----------------------------------------------------------------------
@@ -131,16 +140,34 @@ def year_range(label: str, low: int, high: int, *, key: str, help: str | None = 
 
 def date_range(label: str, low: date, high: date, *, key: str, help: str | None = None) -> tuple[date, date]:
     raw = _raw(key)
-    if raw and not _valid_range(raw, low, high, date.fromisoformat):
+    if raw and not _valid_range(raw, low, high, _url_date):
         _ignored(key, raw, f"not two dates (YYYY-MM-DD) between {low} and {high}")
     return st.slider(label, low, high, (low, high), key=key, help=help, format="YYYY-MM-DD", bind="query-params")
 
 
 def date_point(label: str, low: date, high: date, default: date, *, key: str, help: str | None = None) -> date:
     raw = _raw(key)
-    if raw and not _valid_range(raw[-1:], low, high, date.fromisoformat):
+    if raw and not _valid_range(raw[-1:], low, high, _url_date):
         _ignored(key, raw, f"not a date (YYYY-MM-DD) between {low} and {high}")
     return st.slider(label, low, high, default, key=key, help=help, format="YYYY-MM-DD", bind="query-params")
+
+
+def toggle(label: str, *, key: str, value: bool = False, help: str | None = None) -> bool:
+    raw = _raw(key)
+    if raw and raw[-1].lower() not in ("true", "false"):
+        _ignored(key, raw, "not true or false")
+    return st.toggle(label, value=value, key=key, help=help, bind="query-params")
+
+
+def _url_date(value: str) -> date:
+    """A date from the URL: YYYY-MM-DD as a person writes it, or microseconds since 1970 (UTC) as Streamlit
+    writes a bound date slider's value when the reader moves it."""
+    if value.isdigit():
+        try:
+            return (datetime(1970, 1, 1) + timedelta(microseconds=int(value))).date()
+        except OverflowError as error:
+            raise ValueError(value) from error
+    return date.fromisoformat(value)
 
 
 def _valid_range(raw: list[str], low, high, parse) -> bool:

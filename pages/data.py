@@ -32,7 +32,7 @@ if name in frames:
     full = frames[name]
     shown = catalog.search(full, query)
     st.write(f"{len(shown)} of {len(full)} rows" + (f" contain “{query}”" if query else ""))
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={"source_url": ui.source_column()})
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=ui.column_config(name))
     ui.table_downloads(shown, full, name=dataset.title, key=f"table_{name}")
 else:
     st.warning(f"{dataset.file_name} has problems (listed above), so it can't be shown.")

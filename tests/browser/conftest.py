@@ -64,6 +64,15 @@ def app_url():
     process.wait(timeout=10)
 
 
+@pytest.fixture
+def fresh_app_url():
+    """An app server of its own that no page has been opened on yet."""
+    process, url = _start_app()
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

@@ -44,3 +44,13 @@ def test_the_status_chart_is_drawn(open_page):
     chart.scroll_into_view_if_needed()
     assert chart.locator("g.trace.bars").count() == 4
     assert chart.locator("g.point path").count() >= 8  # one bar per dataset and status present
+
+
+def test_a_deep_link_opened_first_on_a_fresh_server_gets_the_full_app(page, fresh_app_url):
+    # Streamlit runs a page alone (legacy pages/ mode) until app.py's navigation has run once.
+    page.goto(f"{fresh_app_url}/data?dataset=links.csv")
+    wait_for_run(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.get_by_text("Chart camera saves").is_visible()
+    assert sidebar.get_by_text("Explore", exact=True).is_visible()
+    assert page.get_by_test_id("stSelectbox").filter(has_text="Dataset").locator("input").input_value() == "links.csv"

@@ -1,0 +1,277 @@
+"""The Plan page's models and platforms: filtering, the figures, and their text alternatives.
+
+Pure functions of typed frames (see components/validation.py); nothing here imports Streamlit.
+Models whose launch year is not known are kept and shown as such, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.contract import MODEL_STATUSES
+from components.style import OKABE_ITO, STATUS_LABELS, STATUS_SYMBOLS
+from components.text import escape_markdown, format_date
+
+PLAN_TAG = "alliance-to-2030"
+UNKNOWN_YEAR = "year not known"
+
+STATUS_NAMES = {"launched": "Launched", "planned": "Planned", "cancelled": "Cancelled"}
+# Status is read from the marker's shape (and the tile's hatching), not only from a colour.
+STATUS_MARKERS = {"launched": "circle", "planned": "circle-open", "cancelled": "x-thin-open"}
+STATUS_PATTERNS = {"launched": "", "planned": "/", "cancelled": "x"}
+STATUS_GLYPHS = {"launched": "●", "planned": "○", "cancelled": "✕"}  # the chart's shapes, in text
+NEUTRAL = OKABE_ITO[-1]
+
+
+# --- shaping and filtering ------------------------------------------------------------------
+
+def platform_label(platform: pd.Series) -> str:
+    """CMF-EV → AmpR Medium, or just the name when it was never renamed."""
+    later = platform["later_name"]
+    return f"{platform['name']} → {later}" if later else platform["name"]
+
+
+def model_view(models: pd.DataFrame, platforms: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
+    """Models with their brand's and platform's display names and colour, and a launch-year label.
+
+    Rows come in platform order (as in platforms.csv), then year (unknown last), status, name.
+    """
+    brands = companies.set_index("id")
+    order = {pid: i for i, pid in enumerate(platforms["id"])}
+    view = models.assign(
+        brand_name=models["brand"].map(brands["name"]),
+        brand_color=models["brand"].map(brands["color"]),
+        platform_name=models["platform"].map(platforms.set_index("id")["name"]),
+        year_label=models["launch_year"].map(lambda y: UNKNOWN_YEAR if pd.isna(y) else str(int(y))),
+        _platform_order=models["platform"].map(order),
+        _status_order=models["status"].map(MODEL_STATUSES.index),
+    )
+    return (view.sort_values(["_platform_order", "launch_year", "_status_order", "name"], na_position="last",
+                             kind="stable")
+            .drop(columns=["_platform_order", "_status_order"]).reset_index(drop=True))
+
+
+def filter_models(view: pd.DataFrame, *, brands, platforms, statuses, years: tuple[int, int] | None,
+                  unknown_year: bool) -> pd.DataFrame:
+    """The models of the chosen brands, platforms and statuses launched within `years`.
+
+    `years` is None when no model has a known year; models without one are kept if `unknown_year`.
+    """
+    keep = view["brand"].isin(brands) & view["platform"].isin(platforms) & view["status"].isin(statuses)
+    year = view["launch_year"]
+    in_range = year.between(*years).fillna(False).astype(bool) if years else pd.Series(False, index=view.index)
+    keep &= in_range | (year.isna() & unknown_year)
+    return view[keep].reset_index(drop=True)
+
+
+def year_bounds(models: pd.DataFrame) -> tuple[int, int] | None:
+    """The first and last known launch year, or None when no year is known."""
+    years = models["launch_year"].dropna()
+    return (int(years.min()), int(years.max())) if len(years) else None
+
+
+def year_axis(view: pd.DataFrame) -> list[str]:
+    """Every year from the first to the last shown (gaps kept, so distances read true), then "year not known"."""
+    bounds = year_bounds(view)
+    axis = [str(year) for year in range(bounds[0], bounds[1] + 1)] if bounds else []
+    return axis + ([UNKNOWN_YEAR] if view["launch_year"].isna().any() else [])
+
+
+def status_counts(view: pd.DataFrame) -> dict[str, int]:
+    counts = view["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in MODEL_STATUSES}
+
+
+def plan_events(events: pd.DataFrame, tag: str = PLAN_TAG) -> pd.DataFrame:
+    """The events tagged `tag` (tags are `;`-separated), oldest first."""
+    tagged = events["tags"].fillna("").str.split(";").map(lambda tags: tag in [t.strip() for t in tags])
+    return events[tagged].sort_values("date", kind="stable").reset_index(drop=True)
+
+
+# --- text for the cards ---------------------------------------------------------------------
+
+def platform_card(platform: pd.Series, lead_name: str, on_platform: pd.DataFrame) -> str:
+    """A platform's facts and its models (those shown) as Markdown, every data text escaped."""
+    lines = [f"#### {escape_markdown(platform['name'])}"]
+    if platform["later_name"]:
+        lines.append(f"now **{escape_markdown(platform['later_name'])}**")
+    lines.append(f"{escape_markdown(platform['segment'])}  \nLead: **{escape_markdown(lead_name)}**")
+    if platform["builder"]:
+        lines.append(f":small[{escape_markdown(platform['builder'])}]")
+    if platform["source_status"] != "verified":
+        lines.append(f":small[:material/help: {STATUS_LABELS[platform['source_status']]}: see the note in the "
+                     "platforms table.]")
+    if on_platform.empty:
+        lines.append(":small[No model shown with these filters.]")
+    else:
+        lines.append("  \n".join(
+            f"{STATUS_GLYPHS[model.status]} {escape_markdown(model.name)} "
+            f":small[{escape_markdown(model.brand_name)} · {model.year_label}]"
+            for model in on_platform.itertuples()))
+    return "\n\n".join(lines)
+
+
+def model_card(model: pd.Series) -> str:
+    """One model's details as Markdown: what, where, when, how sure."""
+    lines = [
+        f"**{escape_markdown(model['name'])}** · {escape_markdown(model['brand_name'])} · "
+        f"{escape_markdown(model['platform_name'])}",
+        f"{STATUS_GLYPHS[model['status']]} {STATUS_NAMES[model['status']]} · launch year: {model['year_label']} · "
+        f"source: {STATUS_LABELS[model['source_status']].lower()}",
+    ]
+    if model["note"]:
+        lines.append(f":small[{escape_markdown(model['note'])}]")
+    return "\n\n".join(lines)
+
+
+# --- figures --------------------------------------------------------------------------------
+
+def models_timeline(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
+    """One marker per model: launch year across, platform down, brand by colour, status by shape.
+
+    Models sharing a platform and year are spread vertically within the platform's band. Each
+    marker carries the model id as customdata, so a click can look the model up.
+    """
+    rows = platforms.reset_index(drop=True)
+    band = {pid: -i for i, pid in enumerate(rows["id"])}
+    placed = view.assign(_cell=view.groupby(["platform", "year_label"]).cumcount(),
+                         _size=view.groupby(["platform", "year_label"])["id"].transform("size"))
+    spread = 0.7 / placed["_size"].clip(lower=1)
+    placed = placed.assign(_y=placed["platform"].map(band) + (placed["_cell"] - (placed["_size"] - 1) / 2) * spread)
+
+    figure = go.Figure()
+    for _, group in placed.groupby("brand", sort=False):
+        color, brand_name = group["brand_color"].iloc[0], group["brand_name"].iloc[0]
+        figure.add_scatter(
+            x=group["year_label"], y=group["_y"], mode="markers+text", name=brand_name,
+            legendgroup="brand", legendgrouptitle_text="Brand (colour)",
+            text=group["name"], textposition="middle right", textfont_size=11, cliponaxis=False,
+            marker={"color": color, "size": 13, "symbol": group["status"].map(STATUS_MARKERS).tolist(),
+                    "line": {"width": 2.5, "color": color}},
+            customdata=group[["id", "status", "platform_name", "year_label"]].to_numpy(),
+            hovertemplate="<b>%{text}</b><br>%{customdata[2]} · %{customdata[3]} · %{customdata[1]}"
+                          f"<extra>{brand_name}</extra>",
+        )
+    for status in MODEL_STATUSES:  # legend entries for the shapes only
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=STATUS_NAMES[status], legendgroup="status",
+                           legendgrouptitle_text="Status (shape)", hoverinfo="skip",
+                           marker={"symbol": STATUS_MARKERS[status], "color": NEUTRAL, "size": 12,
+                                   "line": {"width": 2.5, "color": NEUTRAL}})
+    years = year_axis(view)
+    # The last column's names are written to the right of their markers: leave them room.
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=years, title="launch year",
+                        range=[-0.5, len(years) - 0.5 + 0.6])
+    figure.update_yaxes(tickvals=list(band.values()), ticktext=[platform_label(p) for _, p in rows.iterrows()],
+                        range=[-len(rows) + 0.5, 0.5], zeroline=False, showgrid=False, title=None)
+    figure.update_layout(height=max(340, 100 * len(rows) + 120), margin={"t": 20, "r": 20},
+                         legend={"groupclick": "toggleitem", "orientation": "h", "y": -0.2},
+                         clickmode="event+select")
+    return figure
+
+
+def models_timeline_summary(view: pd.DataFrame, platforms: pd.DataFrame) -> str:
+    if view.empty:
+        return "No model matches the filters."
+    counts = status_counts(view)
+    statuses = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    bounds = year_bounds(view)
+    years = f"launch years {bounds[0]}–{bounds[1]}" if bounds else "no launch year known"
+    unknown = int(view["launch_year"].isna().sum())
+    if unknown:
+        years += f", {unknown} with the year not known"
+    per_platform = view.groupby("platform_name", sort=False).size()
+    platform_text = "; ".join(f"{name}: {n}" for name, n in per_platform.items())
+    per_brand = view.groupby("brand_name", sort=False).size().sort_values(ascending=False, kind="stable")
+    brand_text = ", ".join(f"{name} {n}" for name, n in per_brand.items())
+    return (f"{len(view)} models on {view['platform'].nunique()} of {len(platforms)} platforms ({statuses}); "
+            f"{years}. Per platform: {platform_text}. Per brand: {brand_text}.")
+
+
+def models_hierarchy(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
+    """Treemap platform → brand → model; brand colour, planned models hatched, cancelled cross-hatched."""
+    names = {pid: platform_label(p) for pid, p in platforms.set_index("id").iterrows()}
+    ids, labels, parents, colors, patterns, hovers = [], [], [], [], [], []
+    for platform, on_platform in view.groupby("platform", sort=False):
+        ids.append(platform)
+        labels.append(names.get(platform, platform))
+        parents.append("")
+        colors.append(NEUTRAL)
+        patterns.append("")
+        hovers.append(f"{len(on_platform)} models")
+        for brand, of_brand in on_platform.groupby("brand", sort=False):
+            ids.append(f"{platform}/{brand}")
+            labels.append(of_brand["brand_name"].iloc[0])
+            parents.append(platform)
+            colors.append(of_brand["brand_color"].iloc[0])
+            patterns.append("")
+            hovers.append(f"{len(of_brand)} models")
+            for model in of_brand.itertuples():
+                ids.append(f"{platform}/{brand}/{model.id}")
+                labels.append(model.name)
+                parents.append(f"{platform}/{brand}")
+                colors.append(model.brand_color)
+                patterns.append(STATUS_PATTERNS[model.status])
+                hovers.append(f"{STATUS_NAMES[model.status]} · {model.year_label}")
+    figure = go.Figure(go.Treemap(
+        ids=ids, labels=labels, parents=parents, branchvalues="remainder", customdata=hovers,
+        marker={"colors": colors, "pattern": {"shape": patterns, "fillmode": "overlay", "solidity": 0.2}},
+        sort=False,
+        hovertemplate="<b>%{label}</b><br>%{customdata}<extra></extra>", textinfo="label",
+        root_color="rgba(0,0,0,0)", tiling={"pad": 2},
+    ))
+    figure.update_layout(height=460, margin={"t": 10, "l": 5, "r": 5, "b": 5})
+    return figure
+
+
+def models_hierarchy_summary(view: pd.DataFrame) -> str:
+    if view.empty:
+        return "No model matches the filters."
+    parts = []
+    for _, on_platform in view.groupby("platform", sort=False):
+        brands = on_platform.groupby("brand_name", sort=False)["name"].apply(lambda names: ", ".join(names))
+        parts.append(f"{on_platform['platform_name'].iloc[0]}: "
+                     + "; ".join(f"{brand} ({models})" for brand, models in brands.items()))
+    return ("Platform → brand → model, each model one tile (hatched if planned, cross-hatched if cancelled). "
+            + ". ".join(parts) + ".")
+
+
+def events_timeline(events: pd.DataFrame) -> go.Figure:
+    """The events that reshaped the plan, one titled row each, oldest at the top, on a date axis.
+
+    Colour is the category; the marker's shape is how sure the row is (components/style.py).
+    `events` as returned by plan_events: its index numbers the events in date order.
+    """
+    labels = [f"{i + 1}. {textwrap.shorten(title, 70, placeholder='…')}" for i, title in events["title"].items()]
+    events = events.assign(_label=labels, _when=[format_date(row["date"], row["date_precision"])
+                                                 for _, row in events.iterrows()])
+    categories = list(dict.fromkeys(events["category"]))
+    colors = {category: OKABE_ITO[i % len(OKABE_ITO)] for i, category in enumerate(categories)}
+    figure = go.Figure()
+    for category in categories:
+        group = events[events["category"] == category]
+        figure.add_scatter(
+            x=group["date"], y=group["_label"], mode="markers", name=category,
+            marker={"color": colors[category], "size": 13, "line": {"width": 2, "color": colors[category]},
+                    "symbol": group["source_status"].map(STATUS_SYMBOLS).tolist()},
+            customdata=group[["title", "source_status", "_when"]].to_numpy(),
+            hovertemplate="%{customdata[2]}<br>%{customdata[0]}<br>source: %{customdata[1]}<extra>" + category
+                          + "</extra>",
+        )
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], title=None)
+    figure.update_xaxes(title=None, showgrid=True)
+    figure.update_layout(height=120 + 30 * len(events), margin={"t": 20},
+                         legend={"title": "Category", "orientation": "h", "y": 1.02, "yanchor": "bottom"})
+    return figure
+
+
+def events_summary(events: pd.DataFrame) -> str:
+    if events.empty:
+        return "No event in the data is tagged as part of the plan."
+    per_category = events["category"].value_counts()
+    first, last = events.iloc[0], events.iloc[-1]
+    return (f"{len(events)} events from {first['date']:%B %Y} to {last['date']:%B %Y} "
+            f"({', '.join(f'{n} {c}' for c, n in per_category.items())}). "
+            + " ".join(f"{i + 1}. {row['date']:%b %Y}: {row['title']}." for i, row in events.iterrows()))

@@ -1,0 +1,40 @@
+"""The Plan page in Chromium: its charts are drawn, a click on a model shows its details, a chart downloads."""
+
+from __future__ import annotations
+
+from tests.browser.driver import screenshot, wait_for_run
+
+CHARTS = ".js-plotly-plot"
+
+
+def test_plan_charts_are_drawn(open_page):
+    page = open_page("plan")
+    page.wait_for_function(f"document.querySelectorAll('{CHARTS}').length >= 4")
+    charts = page.locator(CHARTS)
+    assert charts.count() == 4
+    timeline, treemap, targets, events = (charts.nth(i) for i in range(4))
+    assert timeline.locator(".scatterlayer path.point").count() >= 5
+    assert treemap.locator("g.slice").count() >= 5
+    assert targets.locator(".barlayer path").count() >= 1
+    assert targets.get_by_text("the data can't say yet").count() >= 1
+    assert events.locator(".scatterlayer path.point").count() >= 1
+    screenshot(page, "plan")
+
+
+def test_clicking_a_model_shows_its_details_and_source(open_page):
+    page = open_page("plan", "brand=Nissan&platform=KEI-EV")
+    timeline = page.locator(CHARTS).first
+    timeline.locator(".scatterlayer path.point").first.click(force=True)
+    wait_for_run(page)
+    card = page.get_by_text("Nissan Sakura · Nissan · KEI-EV")
+    card.wait_for()
+    source = page.get_by_role("link", name="Source")
+    assert source.first.get_attribute("href").startswith("http")
+
+
+def test_a_chart_downloads_as_interactive_html(open_page):
+    page = open_page("plan")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Chart as HTML").first.click()
+    assert download.value.suggested_filename == "alliance-explorer-alliance-to-2030-models-by-launch-year.html"
+    assert "plotly" in open(download.value.path(), encoding="utf-8").read(200_000).lower()

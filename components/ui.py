@@ -16,6 +16,7 @@ import streamlit as st
 
 from components import exports
 from components.contract import DATASETS
+from components.text import escape_markdown
 
 IMAGE_FORMAT_KEY = "image_format"
 
@@ -33,7 +34,7 @@ def sidebar_chrome() -> None:
 
 # --- charts and tables ----------------------------------------------------------------------
 
-def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str = "ignore",
+def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str | Callable = "ignore",
           selection_mode: str | Sequence[str] = ("points",)):
     """Draw a Plotly figure with its text alternative and an interactive-HTML download.
 
@@ -44,7 +45,7 @@ def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str =
     state = st.plotly_chart(figure, key=key, config=config, alt=alt, on_select=on_select,
                             selection_mode=selection_mode)
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.caption(f"**Text description.** {alt}")
+    left.caption(f"**Text description.** {escape_markdown(alt)}")
     right.download_button(
         "Chart as HTML", data=lambda: exports.figure_html(figure, title),
         file_name=f"{exports.file_stem(title)}.html", mime="text/html", on_click="ignore",

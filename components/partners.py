@@ -1,0 +1,442 @@
+"""What the Partners page computes from talks.csv: filters, who brings what, timelines, text alternatives.
+
+The test of a good partnership in the press account this app starts from (its "seed") is
+reciprocity: "they have what we want, we have what they want". A talk passes it when each side
+brings at least one domain (nissan_domains and partner_domains both filled in). The reciprocity
+grid shows, per partner and domain, whether Nissan's side brings it, the partner does, or both do.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
+from components.style import STATUS_LABELS
+from components.text import escape_markdown, format_date
+
+# --- labels -----------------------------------------------------------------------------------
+
+_LABEL_OVERRIDES = {"mou": "MoU", "asia_pacific": "Asia-Pacific", "north_america": "North America"}
+
+
+def label(value: str) -> str:
+    """A contract value as readers see it: driver_assistance → Driver assistance, mou → MoU."""
+    return _LABEL_OVERRIDES.get(value) or value.replace("_", " ").capitalize()
+
+
+def split(cell: str) -> list[str]:
+    """The values of a `;`-separated cell, blanks dropped."""
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+# Okabe–Ito: grey for hearsay, blue for talks, orange for a memorandum, green for a deal, vermillion for an end.
+TALK_STATUS_COLORS = {
+    "rumoured": "#999999",
+    "exploring": "#56B4E9",
+    "mou": "#E69F00",
+    "agreement": "#009E73",
+    "terminated": "#D55E00",
+}
+# The end-of-talk marker carries the status by shape too, so colour is never the only cue.
+TALK_STATUS_SYMBOLS = {
+    "rumoured": "circle-open",
+    "exploring": "circle",
+    "mou": "square",
+    "agreement": "star",
+    "terminated": "x",
+}
+
+# Who brings a domain: three Okabe–Ito colours that stay apart for colour-blind readers, and a word in each cell.
+SIDES = ("nissan", "partner", "both")
+SIDE_LABELS = {"nissan": "Nissan", "partner": "Partner", "both": "Both"}
+SIDE_COLORS = {"nissan": "#0072B2", "partner": "#E69F00", "both": "#009E73"}
+
+RECIPROCITY_LABELS = {
+    "reciprocal": "Reciprocal",
+    "nissan_only": "Nissan's side only",
+    "partner_only": "Partner only",
+    "not_recorded": "Not recorded",
+}
+
+
+# --- filtering ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Choices:
+    """The values each filter offers: those present in the talks, in contract order."""
+
+    partners: list[str]
+    domains: list[str]
+    regions: list[str]
+    statuses: list[str]
+
+
+DOMAIN_COLUMNS = ("domain", "nissan_domains", "partner_domains")
+
+
+def talk_domains(talk) -> set[str]:
+    """Every domain a talk touches: what it is about and what either side brings."""
+    return {domain for column in DOMAIN_COLUMNS for domain in split(getattr(talk, column))}
+
+
+def choices(talks: pd.DataFrame, names: pd.Series) -> Choices:
+    domains = set().union(*(talk_domains(talk) for talk in talks.itertuples()))
+    return Choices(
+        partners=sorted(talks["partner"].unique(), key=lambda company: names.get(company, company).lower()),
+        domains=[domain for domain in TALK_DOMAINS if domain in domains],
+        regions=[region for region in REGIONS if region in set(talks["region"])],
+        statuses=[status for status in TALK_STATUSES if status in set(talks["status"])],
+    )
+
+
+def filter_talks(talks: pd.DataFrame, *, partners: list[str], domains: list[str], regions: list[str],
+                 statuses: list[str]) -> pd.DataFrame:
+    """The talks with one of `partners`, touching at least one of `domains` (see talk_domains), in `regions`,
+    at `statuses`."""
+    wanted = set(domains)
+    touches = pd.Series([not wanted.isdisjoint(talk_domains(talk)) for talk in talks.itertuples()],
+                        index=talks.index, dtype=bool)
+    keep = (talks["partner"].isin(partners) & touches & talks["region"].isin(regions)
+            & talks["status"].isin(statuses))
+    return talks[keep]
+
+
+def ordered(talks: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """Talks grouped by partner (by name), each partner's talks in the order they were first reported."""
+    key = talks["partner"].map(lambda company: names.get(company, company).lower())
+    return (talks.assign(_name=key).sort_values(["_name", "first_reported", "last_update", "id"], kind="stable")
+            .drop(columns="_name"))
+
+
+# --- reciprocity -------------------------------------------------------------------------------
+
+def reciprocity_of(nissan_domains: str, partner_domains: str) -> str:
+    """reciprocal, nissan_only, partner_only or not_recorded, from a talk's two domain lists."""
+    nissan, partner = bool(split(nissan_domains)), bool(split(partner_domains))
+    if nissan and partner:
+        return "reciprocal"
+    return "nissan_only" if nissan else ("partner_only" if partner else "not_recorded")
+
+
+def talk_reciprocity(talks: pd.DataFrame) -> pd.Series:
+    return pd.Series([reciprocity_of(n, p) for n, p in zip(talks["nissan_domains"], talks["partner_domains"],
+                                                            strict=True)], index=talks.index, dtype=object)
+
+
+@dataclass(frozen=True)
+class ReciprocityCount:
+    reciprocal: int
+    recorded: int
+    total: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.reciprocal} of {self.recorded}"
+
+
+def reciprocity_count(talks: pd.DataFrame) -> ReciprocityCount:
+    """The seed's test as a number: talks where each side brings something, out of those where it is recorded."""
+    kinds = talk_reciprocity(talks)
+    return ReciprocityCount(int((kinds == "reciprocal").sum()), int((kinds != "not_recorded").sum()), len(talks))
+
+
+def who_brings(talks: pd.DataFrame, domains: list[str]) -> pd.DataFrame:
+    """One row per partner and domain someone brings: side (nissan, partner, both), the talks behind it,
+    and who made up Nissan's side when it brings the domain (the counterparts: usually just nissan).
+
+    A partner's several talks are pooled: Nissan brings a domain to Honda if it does in any of their talks.
+    Only `domains` are kept (the columns of the grid).
+    """
+    rows = []
+    for partner, group in talks.groupby("partner", sort=False):
+        for domain in domains:
+            from_nissan = [t for t in group.itertuples() if domain in split(t.nissan_domains)]
+            from_partner = [t for t in group.itertuples() if domain in split(t.partner_domains)]
+            if not (from_nissan or from_partner):
+                continue
+            side = "both" if from_nissan and from_partner else ("nissan" if from_nissan else "partner")
+            nissan_side = list(dict.fromkeys(c for t in from_nissan for c in split(t.counterpart)))
+            talk_ids = list(dict.fromkeys(t.id for t in from_nissan + from_partner))
+            rows.append((partner, domain, side, talk_ids, nissan_side))
+    return pd.DataFrame(rows, columns=["partner", "domain", "side", "talks", "nissan_side"])
+
+
+def _cell_text(side: str, nissan_side: list[str]) -> str:
+    """The word in a grid cell; "Nissan side" where Nissan itself was not at the table (the row names who was)."""
+    if side == "nissan" and "nissan" not in nissan_side:
+        return "Nissan side"
+    return SIDE_LABELS[side]
+
+
+def grid_rows(talks: pd.DataFrame, names: pd.Series) -> dict[str, str]:
+    """Each partner's row label: its name, and Nissan's side when Nissan itself is in none of its talks
+    (Foxtron ↔ Mitsubishi Motors)."""
+    rows = {}
+    for partner, group in ordered(talks, names).groupby("partner", sort=False):
+        sides = list(dict.fromkeys(c for cell in group["counterpart"] for c in split(cell)))
+        rows[partner] = names.get(partner, partner) + (
+            "" if "nissan" in sides else " ↔ " + ", ".join(names.get(c, c) for c in sides))
+    return rows
+
+
+def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series) -> go.Figure:
+    """Partners (rows) × domains (columns); each cell coloured AND labelled Nissan, Partner or Both.
+
+    A heatmap with three discrete colours (empty cells stay empty, so either theme shows through),
+    plus one legend entry per colour.
+    """
+    rows = grid_rows(talks, names)
+    cells = who_brings(talks, domains).set_index(["partner", "domain"])
+    code = {side: i for i, side in enumerate(SIDES)}
+    z, text, hover = [], [], []
+    for partner in rows:
+        z.append([]), text.append([]), hover.append([])
+        for domain in domains:
+            if (partner, domain) not in cells.index:
+                z[-1].append(None), text[-1].append(""), hover[-1].append("")
+                continue
+            cell = cells.loc[(partner, domain)]
+            z[-1].append(code[cell["side"]])
+            text[-1].append(_cell_text(cell["side"], cell["nissan_side"]))
+            bringer = ", ".join(names.get(c, c) for c in cell["nissan_side"])
+            hover[-1].append(html.escape(
+                f"{names.get(partner, partner)} · {label(domain)}: {_side_hover(cell['side'])}"
+                + (f" (Nissan's side: {bringer})" if bringer else "") + f". Talks: {', '.join(cell['talks'])}"))
+    figure = go.Figure(go.Heatmap(
+        z=z, x=[label(d) for d in domains], y=[html.escape(row) for row in rows.values()], text=text,
+        texttemplate="%{text}", textfont={"size": 13}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        zmin=-0.5, zmax=len(SIDES) - 0.5, showscale=False, hoverongaps=False, xgap=3, ygap=3,
+        colorscale=[[edge, SIDE_COLORS[side]] for i, side in enumerate(SIDES)
+                    for edge in (i / len(SIDES), (i + 1) / len(SIDES))],
+    ))
+    for side in SIDES:  # legend entries only: a heatmap has none of its own
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=_side_legend(side), hoverinfo="skip",
+                           marker={"symbol": "square", "size": 14, "color": SIDE_COLORS[side]})
+    figure.update_layout(
+        height=max(220, 48 * len(rows) + 120),
+        margin={"t": 10, "l": 10, "r": 10, "b": 10},
+        legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "title": {"text": "Who brings it: "}},
+        xaxis={"side": "top", "showgrid": False, "fixedrange": True, "type": "category"},
+        yaxis={"autorange": "reversed", "showgrid": False, "fixedrange": True, "type": "category"},
+        dragmode=False,
+    )
+    return figure
+
+
+def _side_legend(side: str) -> str:
+    return {"nissan": "Nissan's side", "partner": "The partner", "both": "Both (reciprocal in that domain)"}[side]
+
+
+def _side_hover(side: str) -> str:
+    return {"nissan": "Nissan's side brings it", "partner": "the partner brings it",
+            "both": "both sides bring it"}[side]
+
+
+def reciprocity_summary(talks: pd.DataFrame, domains: list[str], names: pd.Series) -> str:
+    """The text alternative of the reciprocity grid."""
+    cells = who_brings(talks, domains)
+    count = reciprocity_count(talks)
+    rows = grid_rows(talks, names)
+    parts = [f"{len(rows)} partner(s) across {len(domains)} domain(s). Reciprocal talks, where each side brings "
+             f"at least one domain: {count.text} talks whose contributions are recorded ({count.total} shown)."]
+    for side in SIDES:
+        part = cells[cells["side"] == side]
+        by_domain = part.groupby("domain", sort=False)["partner"].agg(list)
+        listed = "; ".join(f"{label(domain)} ({', '.join(rows[p] for p in by_domain[domain])})"
+                           for domain in domains if domain in by_domain.index)
+        parts.append(f"{_side_hover(side).capitalize()}: {listed or 'no domain'}.")
+    silent = [row for partner, row in rows.items() if partner not in set(cells["partner"])]
+    if silent:
+        parts.append(f"Nothing recorded in these domains for: {', '.join(silent)}.")
+    return " ".join(parts)
+
+
+# --- timelines ---------------------------------------------------------------------------------
+
+MIN_BAR_SHARE = 0.008  # a same-day talk still gets a bar this share of the time axis wide
+
+
+def talk_rows(talks: pd.DataFrame) -> pd.Series:
+    """Each talk's row label within its partner: its domains, plus the month (then the id) if that repeats."""
+    base = talks["domain"].map(lambda cell: ", ".join(label(d) for d in split(cell)))
+    month = base + " · " + talks["first_reported"].map(lambda ts: ts.strftime("%b %Y"))
+    named = base.where(~_repeats(talks["partner"], base), month)
+    return named.where(~_repeats(talks["partner"], named), named + " · " + talks["id"])
+
+
+def _repeats(partner: pd.Series, row: pd.Series) -> pd.Series:
+    return pd.DataFrame({"partner": partner, "row": row}).duplicated(keep=False)
+
+
+def talk_names(talks: pd.DataFrame, names: pd.Series) -> pd.Series:
+    """A short, unique name per talk: Honda · Equity, or Honda · Equity · Dec 2024 if Honda has two."""
+    return talks["partner"].map(lambda p: names.get(p, p)) + " · " + talk_rows(talks)
+
+
+def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
+    """One row per talk, grouped by partner: a bar from first report to last update coloured by status,
+    and at its end a marker whose shape and label say the status too (so a same-day talk still shows).
+
+    Rows are the talk ids in a fixed order (partners by name, each one's talks by first report); the
+    partner is named on its first row and every other partner's rows are shaded, to read as groups.
+    """
+    talks = ordered(talks, names)
+    start, end = talks["first_reported"].min(), talks["last_update"].max()
+    span = max(end - start, pd.Timedelta(days=30))
+    drawn = talks.assign(
+        _width=(talks["last_update"] - talks["first_reported"]).clip(lower=span * MIN_BAR_SHARE),
+        _hover=[_talk_hover(talk, names) for talk in talks.itertuples()],
+    )
+    figure = go.Figure()
+    for status in TALK_STATUSES:
+        part = drawn[drawn["status"] == status]
+        if part.empty:
+            continue
+        color = TALK_STATUS_COLORS[status]
+        common = {"y": part["id"].tolist(), "name": label(status), "legendgroup": status,
+                  "customdata": part["id"].tolist(), "hovertext": part["_hover"].tolist(),
+                  "hovertemplate": "%{hovertext}<extra></extra>"}
+        figure.add_bar(
+            base=part["first_reported"].dt.strftime("%Y-%m-%d").tolist(),
+            x=(part["_width"].dt.total_seconds() * 1000).tolist(), orientation="h", width=0.55,
+            marker={"color": color}, showlegend=False, **common,
+        )
+        # The legend shows these end markers, so it names each status by shape as well as colour.
+        figure.add_scatter(
+            x=part["last_update"].dt.strftime("%Y-%m-%d").tolist(), mode="markers+text",
+            marker={"symbol": TALK_STATUS_SYMBOLS[status], "size": 13, "color": color,
+                    "line": {"width": 2, "color": color}},
+            text=[f"{label(status)} · {short_date(ts)}" for ts in part["last_update"]],
+            textposition="middle right", cliponaxis=False, **common,
+        )
+    first_rows = ~talks["partner"].duplicated()
+    ticks = [f"<b>{html.escape(names.get(p, p))}</b> · {html.escape(row)}" if first else html.escape(row)
+             for p, row, first in zip(talks["partner"], talk_rows(talks), first_rows, strict=True)]
+    group = first_rows.cumsum().to_numpy() - 1
+    for index in range(len(talks)):
+        if group[index] % 2:  # shade every other partner's rows; a grey that reads in either theme
+            figure.add_hrect(y0=index - 0.5, y1=index + 0.5, fillcolor="rgba(128,128,128,0.12)", line_width=0,
+                             layer="below")
+    figure.update_layout(
+        barmode="overlay", height=max(260, 32 * len(talks) + 110), hoverlabel={"align": "left"},
+        margin={"t": 10, "l": 10, "r": 150, "b": 10},  # room for the latest talks' end labels
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "title": {"text": "Status: "}},
+        xaxis={"type": "date", "range": [start - span * 0.03, end + span * 0.03]},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": talks["id"].tolist(),
+               "tickvals": talks["id"].tolist(), "ticktext": ticks, "range": [len(talks) - 0.5, -0.5],
+               "showgrid": False},
+    )
+    return figure
+
+
+def _talk_hover(talk, names: pd.Series) -> str:
+    partner = html.escape(names.get(talk.partner, talk.partner))
+    side = html.escape(", ".join(names.get(c, c) for c in split(talk.counterpart)))
+    summary = "<br>".join(html.escape(line) for line in textwrap.wrap(talk.summary, 70))
+    return (f"<b>{partner}</b> · {label(talk.status)}<br>"
+            f"{format_date(talk.first_reported)} → {format_date(talk.last_update)}<br>"
+            f"{side}: {html.escape(_domains_text(talk.nissan_domains))}<br>"
+            f"{partner}: {html.escape(_domains_text(talk.partner_domains))}<br>"
+            f"{summary}<br><i>Click for its details</i>")
+
+
+def _status_word(status: str) -> str:
+    return label(status) if status == "mou" else label(status).lower()
+
+
+def short_date(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts.strftime('%b %Y')}"
+
+
+def _domains_text(cell: str) -> str:
+    return ", ".join(label(d) for d in split(cell)).lower() or "not recorded"
+
+
+def timeline_summary(talks: pd.DataFrame, names: pd.Series) -> str:
+    """The text alternative of the timeline chart."""
+    talks = ordered(talks, names)
+    statuses = talks["status"].value_counts()
+    by_status = ", ".join(f"{_status_word(s)} {statuses[s]}" for s in TALK_STATUSES if s in statuses)
+    parts = [f"{len(talks)} talk(s) with {talks['partner'].nunique()} partner(s), first reported between "
+             f"{format_date(talks['first_reported'].min())} and {format_date(talks['first_reported'].max())}; "
+             f"latest update {format_date(talks['last_update'].max())}. By status: {by_status}."]
+    ended = talks[talks["status"] == "terminated"]
+    if not ended.empty:
+        parts.append("Ended: " + "; ".join(
+            f"{names.get(t.partner, t.partner)} ({_domains_text(t.domain)}), "
+            f"{format_date(t.first_reported)} to {format_date(t.last_update)}" for t in ended.itertuples()) + ".")
+    return " ".join(parts)
+
+
+# --- the table and a talk's card ----------------------------------------------------------------
+
+def table(talks: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """The talks as readers read them: names for ids, labels for codes, reciprocity spelled out."""
+    talks = ordered(talks, names)
+
+    def labels(cell: str) -> str:
+        return ", ".join(label(part) for part in split(cell))
+
+    return pd.DataFrame({
+        "id": talks["id"],
+        "partner": talks["partner"].map(lambda p: names.get(p, p)),
+        "Nissan's side": talks["counterpart"].map(lambda cell: ", ".join(names.get(c, c) for c in split(cell))),
+        "domain": talks["domain"].map(labels),
+        "region": talks["region"].map(label),
+        "status": talks["status"].map(label),
+        "first reported": talks["first_reported"],
+        "last update": talks["last_update"],
+        "reciprocal": talk_reciprocity(talks).map(RECIPROCITY_LABELS),
+        "Nissan brings": talks["nissan_domains"].map(labels),
+        "Nissan's offer": talks["nissan_offers"],
+        "partner brings": talks["partner_domains"].map(labels),
+        "partner's offer": talks["partner_offers"],
+        "summary": talks["summary"],
+        "source_status": talks["source_status"],
+        "source_url": talks["source_url"],
+    })
+
+
+@dataclass(frozen=True)
+class Card:
+    """A talk's detail card, as escaped Markdown ready for the page."""
+
+    title: str
+    facts: str
+    nissan: str
+    partner: str
+    summary: str
+    source_url: str
+    source_status: str
+
+
+def card(talk: pd.Series, names: pd.Series) -> Card:
+    partner = names.get(talk["partner"], talk["partner"])
+    side = ", ".join(names.get(c, c) for c in split(talk["counterpart"]))
+    when = f"{format_date(talk['first_reported'])} → {format_date(talk['last_update'])}"
+    reciprocity = RECIPROCITY_LABELS[reciprocity_of(talk["nissan_domains"], talk["partner_domains"])]
+    summary = escape_markdown(talk["summary"])
+    if talk["note"]:
+        summary += f"\n\n*Note:* {escape_markdown(talk['note'])}"
+    return Card(
+        title=escape_markdown(f"{partner} · {label(talk['status'])}"),
+        facts=" · ".join(escape_markdown(part) for part in (
+            ", ".join(label(d) for d in split(talk["domain"])), label(talk["region"]), when,
+            f"Nissan's side: {side}", reciprocity)),
+        nissan=_offer(f"{side} {'brings' if len(split(talk['counterpart'])) == 1 else 'bring'}",
+                      talk["nissan_domains"], talk["nissan_offers"]),
+        partner=_offer(f"{partner} brings", talk["partner_domains"], talk["partner_offers"]),
+        summary=summary,
+        source_url=talk["source_url"],
+        source_status=STATUS_LABELS[talk["source_status"]],
+    )
+
+
+def _offer(heading: str, domains: str, offer: str) -> str:
+    return (f"**{escape_markdown(heading)}** ({escape_markdown(_domains_text(domains))})\n\n"
+            f"{escape_markdown(offer) or '*Not reported.*'}")

@@ -1,0 +1,46 @@
+"""The Partners page in a real browser: the charts are drawn, a click opens a talk, the CSV downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tests.browser.driver import screenshot, wait_for_run
+
+
+def test_the_grid_and_the_timeline_are_drawn(open_page):
+    page = open_page("partners")
+    charts = page.locator(".js-plotly-plot")
+    assert charts.count() == 2
+    grid, timeline = charts.nth(0), charts.nth(1)
+    assert grid.locator(".heatmaplayer image, .hm image").count() >= 1
+    assert grid.locator("text.textpoint, .heatmaplayer text").filter(has_text="Both").count() >= 1
+    assert timeline.locator(".barlayer .point").count() >= 10
+    assert timeline.locator(".scatterlayer .textpoint").filter(has_text="Terminated").count() >= 1
+    screenshot(page, "partners")
+
+
+def test_clicking_a_bar_shows_that_talks_card(open_page):
+    page = open_page("partners", "partner=Honda")
+    merger = page.get_by_role("heading", name="Honda · Terminated")
+    assert merger.count() == 0  # the card starts on Honda's latest talk, not the merger
+    terminated = "rgb(213, 94, 0)"  # TALK_STATUS_COLORS["terminated"], #D55E00
+    bar = page.locator(f'.js-plotly-plot .barlayer .point path[style*="{terminated}"]').first
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # Plotly picks the point it hovers, then clicks it
+    page.mouse.click(x, y)
+    wait_for_run(page)
+    merger.wait_for()
+    assert "talk=" in page.url  # the picked talk is in the link too
+
+
+def test_the_filtered_talks_download_as_csv(open_page):
+    page = open_page("partners", "partner=Honda")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Filtered rows").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {row["partner"] for row in rows} == {"honda"}
+    assert download.value.suggested_filename == "alliance-explorer-partner-talks-filtered.csv"

@@ -1,0 +1,363 @@
+"""The network of ties between companies: which ties hold on a date, a company's neighbourhood, and the
+pyvis page that draws them.
+
+Everything here is pure (DataFrames in, DataFrames or an HTML string out), so it is tested without Streamlit.
+The HTML works offline: pyvis inlines vis-network, and the Bootstrap links its template still carries are
+stripped (nothing in the page uses Bootstrap). Every label and tooltip is CSV text and stays text: node
+labels are drawn on a canvas, tooltips are set with innerText by vis-network 9.1, and pyvis's alternative
+innerHTML popup (switched on by any node title containing "href") is never switched on.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+import pandas as pd
+from pyvis.network import Network
+
+from components.contract import COMPANY_KINDS, LINK_STATUSES, LINK_TYPES
+from components.text import format_date
+
+LINK_TYPE_LABELS = {
+    "equity": "Equity stake",
+    "platform_sharing": "Platform sharing",
+    "technology": "Technology",
+    "manufacturing": "Manufacturing",
+    "supply": "Supply",
+    "joint_venture": "Joint venture",
+    "merger_talks": "Merger talks",
+    "talks": "Talks",
+}
+# Okabe–Ito. The two kinds of talks share vermillion and differ by dash, so no tie needs the yellow,
+# which is unreadable as a thin line on a light background.
+LINK_TYPE_COLORS = {
+    "equity": "#0072B2",
+    "platform_sharing": "#009E73",
+    "technology": "#56B4E9",
+    "manufacturing": "#E69F00",
+    "supply": "#999999",
+    "joint_venture": "#CC79A7",
+    "merger_talks": "#D55E00",
+    "talks": "#D55E00",
+}
+# vis-network dash patterns (dash, gap in px). Ties that are only talked about are dashed: the two kinds of
+# talks, and any other tie whose status is still "in talks" (drawn in its type's colour).
+LINK_TYPE_DASHES: dict[str, list[int]] = {"merger_talks": [12, 6], "talks": [4, 5]}
+IN_TALKS_DASHES = [4, 5]
+LINK_STATUS_LABELS = {"active": "Active", "ended": "Ended", "in_talks": "In talks", "terminated": "Terminated"}
+
+KIND_LABELS = {kind: kind.replace("_", " ").capitalize() for kind in COMPANY_KINDS}
+KIND_COLORS = dict(zip(COMPANY_KINDS, (
+    "#0072B2", "#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#999999", "#D55E00", "#F0E442",
+), strict=True))
+COLOR_BY = ("company", "kind")
+
+HUB = "nissan"  # the company whose partners the metrics count
+
+
+@dataclass(frozen=True)
+class Preset:
+    label: str
+    day: date
+    help: str
+
+
+# Views of the story's turning points: each shows the network on the last day of that year.
+PRESETS = (
+    Preset("1999", date(1999, 12, 31), "The alliance in its first year: one axis built on shares."),
+    Preset("2016 · Alliance 1.0", date(2016, 12, 31), "The alliance at its widest, Mitsubishi included."),
+    Preset("2023 · rebalancing", date(2023, 12, 31), "The year the cross-holdings were cut to 15% each."),
+    Preset("2025 · Alliance 2.0", date(2025, 12, 31), "Nissan's reciprocal, modular partnerships."),
+)
+
+assert set(LINK_TYPE_LABELS) == set(LINK_TYPES) == set(LINK_TYPE_COLORS)
+assert set(LINK_STATUS_LABELS) == set(LINK_STATUSES)
+
+
+# --- which ties are shown ----------------------------------------------------------------
+
+def active_on(links: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The ties in force on `as_of`: begun on or before it, and not ended before it (blank end = ongoing)."""
+    as_of = pd.Timestamp(as_of)
+    holds = (links["start"] <= as_of) & (links["end"].isna() | (links["end"] >= as_of))
+    return links[holds]
+
+
+def of_kinds(links: pd.DataFrame, types: Sequence[str], statuses: Sequence[str]) -> pd.DataFrame:
+    """The ties of the chosen types and statuses (an empty choice keeps none)."""
+    return links[links["type"].isin(types) & links["status"].isin(statuses)]
+
+
+def graph(links: pd.DataFrame) -> nx.Graph:
+    """Who is tied to whom (several ties between two companies make one edge)."""
+    return nx.from_pandas_edgelist(links, "source", "target")
+
+
+def ego(links: pd.DataFrame, focus: str, steps: int) -> pd.DataFrame:
+    """The ties among `focus` and the companies at most `steps` ties away from it."""
+    network = graph(links)
+    if focus not in network:
+        return links.iloc[0:0]
+    near = set(nx.ego_graph(network, focus, radius=steps))
+    return links[links["source"].isin(near) & links["target"].isin(near)]
+
+
+def view(links: pd.DataFrame, as_of: pd.Timestamp, *, types: Sequence[str], statuses: Sequence[str],
+         focus: str | None = None, steps: int = 1) -> pd.DataFrame:
+    """The ties a reader asked for: in force on `as_of`, of those types and statuses, around `focus` if any."""
+    shown = of_kinds(active_on(links, as_of), types, statuses)
+    return ego(shown, focus, steps) if focus else shown
+
+
+def tie_counts(links: pd.DataFrame) -> pd.Series:
+    """How many ties each company has among `links` (each tie counted), most first."""
+    ends = pd.concat([links["source"], links["target"]], ignore_index=True)
+    return ends.value_counts()
+
+
+# Above this many companies the layout in Python takes seconds; vis-network then lays the network out itself.
+LAYOUT_LIMIT = 300
+
+
+def layout(links: pd.DataFrame, *, seed: int = 1999) -> dict[str, tuple[float, float]]:
+    """Where each company sits: one layout of every tie ever, so a company keeps its place as the date moves.
+
+    Empty for a network of more than LAYOUT_LIMIT companies (the browser's physics places them instead).
+    """
+    network = graph(links)
+    if not network or len(network) > LAYOUT_LIMIT:
+        return {}
+    scale = 120 * math.sqrt(len(network))
+    positions = nx.spring_layout(network, seed=seed, scale=scale)
+    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+
+
+# --- words -------------------------------------------------------------------------------
+
+def _dates(row) -> str:
+    end = "ongoing" if pd.isna(row.end) else format_date(row.end)
+    return f"{format_date(row.start)} → {end}"
+
+
+def ties_table(links: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
+    """The ties as a reader reads them: company names and type labels, then the row's own columns."""
+    names = companies.set_index("id")["name"]
+    table = links.assign(
+        source=links["source"].map(names), target=links["target"].map(names),
+        type=links["type"].map(LINK_TYPE_LABELS), status=links["status"].map(LINK_STATUS_LABELS),
+    )
+    return table.rename(columns={"source": "from", "target": "to"}).reset_index(drop=True)
+
+
+def describe(shown: pd.DataFrame, companies: pd.DataFrame, as_of: pd.Timestamp, top: int = 3) -> str:
+    """A text description of the network drawn, computed from its ties (plain text, not Markdown)."""
+    when = format_date(pd.Timestamp(as_of))
+    if shown.empty:
+        return f"No ties are shown on {when}."
+    names = companies.set_index("id")["name"]
+    counts = tie_counts(shown)
+    leaders = ", ".join(f"{names.get(company, company)} ({count})" for company, count in counts.head(top).items())
+    kinds = shown["type"].value_counts()
+    by_type = ", ".join(f"{LINK_TYPE_LABELS[kind].lower()} {count}" for kind, count in kinds.items())
+    return (f"On {when}, {_plural(len(shown), 'tie')} link {_plural(len(counts), 'company', 'companies')}. "
+            f"Most ties: {leaders}. By type: {by_type}.")
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+# --- the pyvis page ------------------------------------------------------------------------
+
+_HREF = re.compile(r"(hre)(f)", re.IGNORECASE)
+
+
+def plain_text(text: object) -> str:
+    """Tooltip text that pyvis cannot turn into HTML.
+
+    vis-network sets a string tooltip with innerText, so the characters show as they are. pyvis, though,
+    swaps in a popup that uses innerHTML as soon as a title contains "href"; a word joiner (invisible)
+    inside the word keeps that from ever happening.
+    """
+    return _HREF.sub("\\1\u2060\\2", str(text))
+
+
+def _node_title(company, ties: int) -> str:
+    return plain_text(f"{company.name}\n{KIND_LABELS.get(company.kind, company.kind)} · {company.country}\n"
+                      f"{_plural(ties, 'tie')} shown")
+
+
+def _edge_title(row, names: pd.Series) -> str:
+    lines = [
+        f"{names.get(row.source, row.source)} – {names.get(row.target, row.target)}",
+        f"{LINK_TYPE_LABELS[row.type]} · {LINK_STATUS_LABELS[row.status].lower()} · strength {row.weight}/5",
+        row.label,
+        _dates(row),
+        f"Source: {row.source_status.replace('_', ' ')}",
+    ]
+    return plain_text("\n".join(line for line in lines if line))
+
+
+def _dashes(row) -> list[int] | bool:
+    if row.type in LINK_TYPE_DASHES:
+        return LINK_TYPE_DASHES[row.type]
+    return IN_TALKS_DASHES if row.status == "in_talks" else False
+
+
+def _parallel_shape(index: int) -> dict:
+    """The first tie between two companies is straight; the next ones bend alternately to either side."""
+    if index == 0:
+        return {"smooth": False}
+    side = "curvedCW" if index % 2 else "curvedCCW"
+    return {"smooth": {"enabled": True, "type": side, "roundness": 0.15 * ((index + 1) // 2)}}
+
+
+def _ink(dark: bool) -> str:
+    """Text colour of Streamlit's dark or light theme."""
+    return "#fafafa" if dark else "#31333f"
+
+
+def _options(nodes: int, edges: int, dark: bool) -> dict:
+    large = nodes > 200 or edges > 1000
+    ink, halo = _ink(dark), ("#0e1117" if dark else "#ffffff")
+    return {
+        "nodes": {
+            "shape": "dot", "borderWidth": 1,
+            "font": {"color": ink, "strokeWidth": 3, "strokeColor": halo, "face": "sans-serif"},
+            # Dot and label grow with the number of ties. In a large network, labels too small to read at
+            # the current zoom are not drawn (zoom in to see them); in a small one every label shows.
+            "scaling": {"min": 8, "max": 36,
+                        "label": {"enabled": True, "min": 13, "max": 24, "drawThreshold": 9 if large else 3,
+                                  "maxVisible": 30}},
+        },
+        "edges": {"selectionWidth": 2, "hoverWidth": 1.5},
+        "physics": {
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25, "springLength": 150,
+                          "springConstant": 0.03, "damping": 0.5, "avoidOverlap": 0.3},
+            # Bounded, then turned off (see _STOP_PHYSICS): the drawing settles and stays still.
+            "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25, "fit": True},
+            "minVelocity": 1,
+        },
+        "layout": {"randomSeed": 1999, "improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "navigationButtons": False, "keyboard": False, "multiselect": False},
+    }
+
+
+def build(shown: pd.DataFrame, companies: pd.DataFrame, *, positions: dict[str, tuple[float, float]] | None = None,
+          color_by: str = "company", focus: str | None = None, dark: bool = False, height: int = 620) -> Network:
+    """The pyvis network of the ties shown: dots sized by ties, coloured by company or kind, the focus ringed;
+    lines coloured by type."""
+    # Directed only so that pyvis keeps every tie between two companies (its undirected mode drops the second
+    # one, in a check that grows with the square of the ties); arrows are switched off.
+    network = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="transparent")
+    counts = tie_counts(shown)
+    kept = companies[companies["id"].isin(counts.index)]
+    ink = _ink(dark)
+    for company in kept.itertuples(index=False):
+        color = company.color if color_by == "company" else KIND_COLORS.get(company.kind, KIND_COLORS["other"])
+        place = (positions or {}).get(company.id)
+        ring = {"borderWidth": 4, "color": {"background": color, "border": ink}} if company.id == focus else {
+            "color": {"background": color, "border": "#6b6b6b"}}
+        network.add_node(company.id, label=company.name, title=_node_title(company, int(counts[company.id])),
+                         value=int(counts[company.id]), **ring, **({"x": place[0], "y": place[1]} if place else {}))
+    names = companies.set_index("id")["name"]
+    seen: dict[frozenset, int] = {}
+    for row in shown.itertuples(index=False):
+        pair = frozenset((row.source, row.target))
+        index = seen[pair] = seen.get(pair, -1) + 1
+        network.add_edge(row.source, row.target, title=_edge_title(row, names), color=LINK_TYPE_COLORS[row.type],
+                         width=1.2 * float(row.weight), dashes=_dashes(row),
+                         arrows={"to": {"enabled": False}}, **_parallel_shape(index))
+    network.options = _options(len(kept), len(shown), dark)
+    return network
+
+
+# --- turning pyvis's page into one offline file --------------------------------------------
+
+# <link …href="http…"> and <script …src="http…"></script>, protocol-relative "//…" included.
+_REMOTE_ASSET = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script\s*>""",
+    re.IGNORECASE,
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+# pyvis's template keeps old asset tags in an HTML comment; the inlined libraries and the data (JSON with
+# "<" escaped) contain no "<!--", so every comment can go.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_NEW_NETWORK = "network = new vis.Network(container, data, options);"
+# Physics only lays the drawing out: once stabilised it stops, so nothing drifts while a reader looks.
+_STOP_PHYSICS = 'network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); });'
+
+
+def strip_remote_assets(page: str) -> str:
+    """The page without any stylesheet or script fetched from another server."""
+    return _REMOTE_ASSET.sub("", page)
+
+
+def _style(dark: bool) -> str:
+    ink, muted = _ink(dark), ("#a3a8b8" if dark else "#6b6f7b")
+    return f"""<style>
+  html, body {{ margin: 0; padding: 0; background: transparent; color: {ink};
+               font: 14px/1.4 "Source Sans Pro", "Source Sans 3", sans-serif; }}
+  .card {{ width: 100%; }}
+  #mynetwork {{ float: none; border: 0; box-sizing: border-box; }}
+  .legend {{ display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 2px 2px 4px; color: {muted}; }}
+  .legend span {{ white-space: nowrap; }}
+  .legend strong {{ color: {ink}; font-weight: 600; }}
+  .legend svg {{ vertical-align: middle; margin-right: 4px; }}
+  .caption {{ margin: 0 2px 4px; }}
+  div.vis-tooltip {{ white-space: pre-line; font-family: inherit; }}
+</style>"""
+
+
+def _line_swatch(color: str, dashes: Sequence[int] = ()) -> str:
+    dash = f' stroke-dasharray="{" ".join(str(n // 2) for n in dashes)}"' if dashes else ""
+    return (f'<svg width="30" height="10" aria-hidden="true"><line x1="0" y1="5" x2="30" y2="5" '
+            f'stroke="{color}" stroke-width="3"{dash}/></svg>')
+
+
+def _dot_swatch(color: str) -> str:
+    return (f'<svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill="{color}" '
+            f'stroke="#6b6b6b"/></svg>')
+
+
+def legend_html(shown: pd.DataFrame, companies: pd.DataFrame, color_by: str) -> str:
+    """What the colours and lines mean, for the types and kinds actually drawn."""
+    ties = [f"<span>{_line_swatch(LINK_TYPE_COLORS[kind], LINK_TYPE_DASHES.get(kind, ()))}"
+             f"{html.escape(LINK_TYPE_LABELS[kind])}</span>" for kind in LINK_TYPES if kind in set(shown["type"])]
+    if ((shown["status"] == "in_talks") & ~shown["type"].isin(list(LINK_TYPE_DASHES))).any():
+        ties.append(f"<span>{_line_swatch('#999999', IN_TALKS_DASHES)}Other dashed line: a tie still in talks</span>")
+    ties.append("<span>Thicker: stronger (1 loose – 5 controlling stake)</span>")
+    dots = ["<span>Bigger dot: more ties</span>"]
+    if color_by == "kind":
+        drawn = set(companies.loc[companies["id"].isin(tie_counts(shown).index), "kind"])
+        dots += [f"<span>{_dot_swatch(KIND_COLORS[kind])}{html.escape(KIND_LABELS[kind])}</span>"
+                 for kind in COMPANY_KINDS if kind in drawn]
+    else:
+        dots.append("<span>Dot colour: each company's own colour</span>")
+    return (f'<div class="legend" aria-label="Legend of the lines"><strong>Ties</strong>{"".join(ties)}</div>'
+            f'<div class="legend" aria-label="Legend of the dots"><strong>Companies</strong>{"".join(dots)}</div>')
+
+
+def network_html(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str = "",
+                 positions: dict[str, tuple[float, float]] | None = None, color_by: str = "company",
+                 focus: str | None = None, dark: bool = False, height: int = 620) -> str:
+    """A standalone HTML page of the network: no CDN, data text kept as text, physics that stops."""
+    network = build(shown, companies, positions=positions, color_by=color_by, focus=focus, dark=dark, height=height)
+    page = strip_remote_assets(network.generate_html())
+    page = _COMMENT.sub("", _EMPTY_HEADING.sub("", page))
+    head = f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
+    page = page.replace("<head>", "<head>" + head, 1).replace("</head>", _style(dark) + "</head>", 1)
+    intro = f'<p class="caption">{html.escape(caption)}</p>' if caption else ""
+    page = page.replace("<body>", "<body>" + intro + legend_html(shown, companies, color_by), 1)
+    if _NEW_NETWORK not in page:
+        raise RuntimeError("pyvis's template changed: the network can no longer be told to stop its physics")
+    return page.replace(_NEW_NETWORK, _NEW_NETWORK + "\n" + _STOP_PHYSICS, 1)

@@ -1,0 +1,301 @@
+"""The network's pure parts: which ties hold on a date, a company's neighbourhood, and the offline, escaped HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from components import network
+from components.contract import LINK_STATUSES, LINK_TYPES
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def companies(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    """(id, name, kind) rows as companies.csv would give them."""
+    return pd.DataFrame({
+        "id": [row[0] for row in rows], "name": [row[1] for row in rows], "country": "JP",
+        "kind": [row[2] for row in rows], "color": "#0072B2", "source_url": "https://example.org/c",
+        "source_status": "verified", "note": "",
+    })
+
+
+def links(*rows: tuple) -> pd.DataFrame:
+    """(source, target, type, start, end, status) rows as links.csv would give them (typed)."""
+    return pd.DataFrame({
+        "source": [row[0] for row in rows], "target": [row[1] for row in rows], "type": [row[2] for row in rows],
+        "start": pd.to_datetime([row[3] for row in rows]), "end": pd.to_datetime([row[4] for row in rows]),
+        "status": [row[5] for row in rows], "weight": pd.array([3] * len(rows), dtype="Int64"),
+        "label": [f"tie {i}" for i in range(len(rows))], "source_url": "https://example.org/l",
+        "source_status": "verified", "note": "",
+    })
+
+
+COMPANIES = companies(("renault", "Renault", "automaker"), ("nissan", "Nissan", "automaker"),
+                      ("mitsubishi", "Mitsubishi Motors", "automaker"), ("honda", "Honda", "automaker"),
+                      ("wayve", "Wayve", "technology"))
+LINKS = links(
+    ("renault", "nissan", "equity", "1999-03-27", "2023-11-08", "ended"),       # ended before 2025
+    ("renault", "nissan", "equity", "2023-11-08", None, "active"),              # open-ended
+    ("nissan", "mitsubishi", "equity", "2016-10-20", None, "active"),
+    ("honda", "nissan", "merger_talks", "2024-12-23", "2025-02-13", "terminated"),
+    ("wayve", "nissan", "technology", "2025-04-10", None, "active"),            # starts after 1 Jan 2025
+    ("mitsubishi", "honda", "technology", "2024-08-01", None, "active"),
+)
+EVERY = {"types": list(LINK_TYPES), "statuses": list(LINK_STATUSES)}
+
+
+def day(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text)
+
+
+# --- the as-of filter ----------------------------------------------------------------------
+
+def test_a_tie_that_ended_before_the_date_is_not_shown():
+    shown = network.active_on(LINKS, day("2025-01-01"))
+    assert not (shown["start"] == day("1999-03-27")).any()
+
+
+def test_a_tie_that_starts_after_the_date_is_not_shown():
+    shown = network.active_on(LINKS, day("2025-01-01"))
+    assert "wayve" not in set(shown["source"])
+    assert "wayve" in set(network.active_on(LINKS, day("2025-04-10"))["source"])
+
+
+def test_an_open_ended_tie_holds_on_any_later_date():
+    for when in ("2023-11-08", "2025-01-01", "2040-01-01"):
+        shown = network.active_on(LINKS, day(when))
+        assert ((shown["source"] == "renault") & shown["end"].isna()).any(), when
+
+
+def test_a_tie_holds_on_its_first_and_last_day():
+    assert len(network.active_on(LINKS, day("2025-02-13")).query("type == 'merger_talks'")) == 1
+    assert len(network.active_on(LINKS, day("2025-02-14")).query("type == 'merger_talks'")) == 0
+    # The old stake ends on the day the new one starts: on that day both are in force.
+    assert len(network.active_on(LINKS, day("2023-11-08")).query("source == 'renault'")) == 2
+
+
+def test_types_and_statuses_filter_and_an_empty_choice_keeps_none():
+    equity = network.of_kinds(LINKS, ["equity"], list(LINK_STATUSES))
+    assert set(equity["type"]) == {"equity"} and len(equity) == 3
+    assert set(network.of_kinds(LINKS, list(LINK_TYPES), ["terminated"])["type"]) == {"merger_talks"}
+    assert network.of_kinds(LINKS, [], list(LINK_STATUSES)).empty
+
+
+# --- the ego network -----------------------------------------------------------------------
+
+PATH = links(*[(a, b, "technology", "2020-01-01", None, "active")
+               for a, b in (("a", "b"), ("b", "c"), ("c", "d"), ("x", "y"))])
+
+
+def ends(frame: pd.DataFrame) -> set[str]:
+    return set(frame["source"]) | set(frame["target"])
+
+
+def test_the_ego_network_one_step_away_is_the_company_and_its_partners():
+    assert ends(network.ego(PATH, "b", 1)) == {"a", "b", "c"}
+    assert len(network.ego(PATH, "b", 1)) == 2
+
+
+def test_the_ego_network_two_steps_away_adds_partners_of_partners():
+    assert ends(network.ego(PATH, "a", 2)) == {"a", "b", "c"}
+    assert ends(network.ego(PATH, "b", 2)) == {"a", "b", "c", "d"}
+
+
+def test_the_ego_network_keeps_ties_among_the_partners_themselves():
+    triangle = links(("n", "m", "equity", "2020-01-01", None, "active"),
+                     ("n", "h", "talks", "2020-01-01", None, "in_talks"),
+                     ("m", "h", "technology", "2020-01-01", None, "active"))
+    assert len(network.ego(triangle, "n", 1)) == 3
+
+
+def test_a_company_without_ties_has_an_empty_ego_network():
+    assert network.ego(PATH, "nobody", 2).empty
+
+
+def test_the_view_applies_date_filters_and_focus_together():
+    shown = network.view(LINKS, day("2025-01-01"), **EVERY, focus="honda", steps=1)
+    assert ends(shown) == {"honda", "nissan", "mitsubishi"}
+    assert network.view(LINKS, day("2025-01-01"), types=["technology"], statuses=list(LINK_STATUSES),
+                        focus="wayve", steps=2).empty
+
+
+def test_tie_counts_count_every_tie_of_a_company():
+    counts = network.tie_counts(network.active_on(LINKS, day("2025-01-01")))
+    assert counts["nissan"] == 3 and counts["honda"] == 2 and counts.index[0] == "nissan"
+
+
+def test_the_layout_places_every_company_and_is_the_same_each_time():
+    first, second = network.layout(LINKS), network.layout(LINKS)
+    assert set(first) == ends(LINKS)
+    assert first == second
+
+
+def test_the_description_counts_ties_and_names_the_most_connected():
+    text = network.describe(network.active_on(LINKS, day("2025-01-01")), COMPANIES, day("2025-01-01"))
+    assert text.startswith("On 1 January 2025, 4 ties link 4 companies.")
+    assert "Most ties: Nissan (3)" in text
+    assert network.describe(LINKS.iloc[0:0], COMPANIES, day("2025-01-01")) == "No ties are shown on 1 January 2025."
+
+
+def test_the_ties_table_names_companies_and_types():
+    table = network.ties_table(LINKS.head(1), COMPANIES)
+    assert table.loc[0, ["from", "to", "type", "status"]].tolist() == ["Renault", "Nissan", "Equity stake", "Ended"]
+
+
+# --- the HTML ------------------------------------------------------------------------------
+
+class Assets(HTMLParser):
+    """Every script src and link href of a page (comments are not tags, so they are not counted)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.external: list[str] = []
+        self.inline_scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script":
+            if attrs.get("src"):
+                self.external.append(attrs["src"])
+            else:
+                self.inline_scripts += 1
+        if tag == "link" and attrs.get("href"):
+            self.external.append(attrs["href"])
+
+
+def build(shown=None, names=COMPANIES, **options) -> str:
+    shown = network.active_on(LINKS, day("2025-01-01")) if shown is None else shown
+    return network.network_html(shown, names, title="Test network", **options)
+
+
+def data_sets(page: str) -> tuple[list[dict], list[dict]]:
+    """The nodes and edges handed to vis-network, decoded as the browser decodes them."""
+    nodes = re.search(r"nodes = new vis\.DataSet\((.*?)\);\n", page).group(1)
+    edges = re.search(r"edges = new vis\.DataSet\((.*?)\);\n", page).group(1)
+    return json.loads(nodes), json.loads(edges)
+
+
+def test_the_page_loads_no_script_or_stylesheet_from_another_server():
+    page = build()
+    assets = Assets()
+    assets.feed(page)
+    assert assets.external == []
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page, re.IGNORECASE)
+    assert "bootstrap" not in page.lower()
+
+
+def test_the_page_carries_vis_network_inline():
+    page = build()
+    assets = Assets()
+    assets.feed(page)
+    assert assets.inline_scripts >= 3
+    assert "vis.Network" in page and len(page) > 400_000  # the library itself, not a reference to it
+
+
+def test_remote_asset_tags_of_every_spelling_are_stripped():
+    page = ('<link rel="stylesheet" href="https://cdn.example/x.css"><link href=//cdn.example/y.css rel=stylesheet>'
+            '<script src="http://cdn.example/x.js" crossorigin="anonymous"></script>\n<script\n src="https://a/b.js"\n>'
+            '</script><script>var kept = 1;</script><link rel="icon" href="data:,">')
+    assert network.strip_remote_assets(page) == '\n<script>var kept = 1;</script><link rel="icon" href="data:,">'
+
+
+def test_physics_stops_once_the_layout_has_stabilised():
+    page = build()
+    assert 'network.once("stabilizationIterationsDone"' in page
+    assert "network.setOptions({physics: false})" in page
+    options = json.loads(re.search(r"var options = (\{.*?\});\n", page).group(1))
+    assert options["physics"]["stabilization"]["enabled"] is True
+    assert options["physics"]["stabilization"]["iterations"] <= 400
+
+
+def test_a_hostile_company_name_stays_text():
+    names = companies(("renault", HOSTILE, "automaker"), ("nissan", "Nissan", "automaker"))
+    shown = links(("renault", "nissan", "equity", "2020-01-01", None, "active"))
+    shown["label"] = "</script><script>alert(2)</script>"
+    page = build(shown, names, caption=f"About {HOSTILE}")
+    assert "<img src=x" not in page and "<script>alert(2)" not in page
+    assert "About &lt;img src=x onerror=alert(1)&gt;" in page
+    nodes, edges = data_sets(page)
+    hostile = next(node for node in nodes if node["id"] == "renault")
+    assert hostile["label"] == HOSTILE  # drawn on the canvas as these very characters
+    assert hostile["title"].startswith(HOSTILE + "\n")  # vis-network sets it with innerText
+    assert "</script><script>alert(2)</script>" in edges[0]["title"]
+
+
+def test_href_in_a_title_never_switches_pyvis_to_its_html_popup():
+    names = companies(("renault", '<a href="javascript:alert(1)">x</a>', "automaker"), ("nissan", "HREF", "automaker"))
+    shown = links(("renault", "nissan", "equity", "2020-01-01", None, "active"))
+    page = build(shown, names)
+    assert "popup.innerHTML" not in page
+    nodes, _ = data_sets(page)
+    assert all("href" not in node["title"].lower() for node in nodes)
+    assert nodes[0]["title"].replace("\u2060", "").startswith('<a href="javascript:alert(1)">x</a>')
+
+
+def test_a_title_with_a_hostile_name_is_escaped_in_the_head():
+    page = network.network_html(LINKS.head(1), COMPANIES, title=f"Network {HOSTILE}")
+    assert "<title>Network &lt;img src=x onerror=alert(1)&gt;</title>" in page
+
+
+def test_every_tie_between_two_companies_is_drawn_and_parallel_ones_bend():
+    shown = links(("renault", "nissan", "equity", "2020-01-01", None, "active"),
+                  ("nissan", "renault", "equity", "2020-01-01", None, "active"),
+                  ("renault", "nissan", "platform_sharing", "2020-01-01", None, "active"))
+    _, edges = data_sets(build(shown))
+    assert len(edges) == 3
+    assert [edge["smooth"] if edge["smooth"] is False else edge["smooth"]["type"] for edge in edges] == [
+        False, "curvedCW", "curvedCCW"]
+    assert all(edge["arrows"] == {"to": {"enabled": False}} for edge in edges)
+
+
+def test_lines_are_coloured_by_type_sized_by_weight_and_talks_are_dashed():
+    shown = links(("honda", "nissan", "merger_talks", "2020-01-01", None, "terminated"),
+                  ("nissan", "mitsubishi", "supply", "2020-01-01", None, "in_talks"),
+                  ("renault", "nissan", "equity", "2020-01-01", None, "active"))
+    shown["weight"] = pd.array([1, 2, 5], dtype="Int64")
+    _, edges = data_sets(build(shown))
+    merger, supply, equity = edges
+    assert merger["color"] == network.LINK_TYPE_COLORS["merger_talks"] and merger["dashes"] == [12, 6]
+    assert supply["dashes"] == network.IN_TALKS_DASHES  # a tie still in talks is dashed whatever its type
+    assert equity["dashes"] is False and equity["width"] == pytest.approx(6.0)
+    assert equity["width"] > supply["width"] > merger["width"]
+
+
+def test_dots_are_sized_by_ties_and_coloured_by_company_or_kind():
+    names = COMPANIES.assign(color=["#111111", "#222222", "#333333", "#444444", "#555555"])
+    by_company, _ = data_sets(build(names=names))
+    by_kind, _ = data_sets(build(names=names, color_by="kind"))
+    nissan = next(node for node in by_company if node["id"] == "nissan")
+    assert nissan["color"]["background"] == "#222222" and nissan["value"] == 3
+    assert {node["color"]["background"] for node in by_kind} == {network.KIND_COLORS["automaker"]}
+
+
+def test_the_company_in_focus_is_ringed():
+    nodes, _ = data_sets(build(focus="honda"))
+    rings = {node["id"]: node.get("borderWidth", 1) for node in nodes}
+    assert rings.pop("honda") == 4 and set(rings.values()) == {1}
+
+
+def test_only_the_companies_with_a_tie_shown_are_drawn():
+    nodes, _ = data_sets(build())
+    assert {node["id"] for node in nodes} == {"renault", "nissan", "mitsubishi", "honda"}
+
+
+def test_the_legend_explains_the_types_and_kinds_drawn():
+    page = build(color_by="kind")
+    ties, dots = re.findall(r'<div class="legend".*?</div>', page, re.S)
+    assert "Equity stake" in ties and "Merger talks" in ties and "Technology" in ties
+    assert "Platform sharing" not in ties  # not drawn on that date
+    assert "Automaker" in dots and "Technology" not in dots  # Wayve, the one technology company, starts later
+
+
+def test_a_large_network_is_drawn_with_lighter_settings():
+    options = network._options(1000, 5000, dark=False)
+    assert options["interaction"]["hideEdgesOnDrag"] is True
+    assert options["physics"]["stabilization"]["iterations"] < network._options(30, 40, dark=False)[
+        "physics"]["stabilization"]["iterations"]

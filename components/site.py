@@ -22,6 +22,8 @@ PAGES = (
              "What the app is, the alliance in headline figures, and where to go next.", "overview"),
     PageSpec("pages/history.py", "History", ":material/timeline:", "Explore",
              "The alliance 1999–2025 on a timeline, and its cross-shareholdings over time.", "history"),
+    PageSpec("pages/plan.py", "Plan", ":material/ev_station:", "Explore",
+             "Alliance to 2030: the five EV platforms, their models, and its targets against what happened.", "plan"),
     PageSpec("pages/partners.py", "Partners", ":material/handshake:", "Explore",
              "Nissan's 2024–2025 talks: who brings what to each, which are reciprocal, and how far each got.",
              "partners"),

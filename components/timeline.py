@@ -1,0 +1,381 @@
+"""The History timeline: filtering events, the lane chart, its text summary and the event card.
+
+Pure functions, no Streamlit: a filtered DataFrame goes in, a go.Figure or a string comes out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import catalog
+from components.contract import EVENT_CATEGORIES, SOURCE_STATUSES
+from components.style import CATEGORY_COLORS, STATUS_LABELS, STATUS_SYMBOLS
+from components.text import escape_markdown, format_date
+
+LANE_MODES = {"category": "Category", "company": "Company"}
+SEARCHED_COLUMNS = ["title", "summary"]
+# The eras of the story (see story.NARRATIVE), by the year each begins: the summary counts events per era.
+ERA_STARTS = (1999, 2016, 2018, 2024)
+# The turning points the chart marks (those in the data): event id → a short label; the year comes from the data.
+TURNING_POINTS = {
+    "alliance-signed": "alliance signed",
+    "nissan-mitsubishi-completed": "Mitsubishi joins",
+    "ghosn-arrested": "Ghosn arrested",
+    "new-alliance-in-force": "rebalanced",
+    "honda-nissan-merger-ended": "Honda merger off",
+}
+# A lane's marker needs this share of the shown time span to itself before the next one shares its row.
+ROW_GAP = 0.012
+ROW_HEIGHT = 26
+MIN_HEIGHT = 460  # room for the legend (the key of categories and statuses) when few lanes are shown
+# How the summary counts rows of each source status: "77 verified, 6 press reports".
+STATUS_COUNTED = {"verified": "verified", "conflicting": "with conflicting sources",
+                  "press_report": "press reports", "unverified": "unverified"}
+SOURCE_HOST = re.compile(r"^https?://(?:www\.)?([^/]+)")
+
+
+# --- filtering ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the reader asked for. None means "no restriction"; an empty tuple means "none of them"."""
+
+    start: pd.Timestamp | None = None
+    end: pd.Timestamp | None = None
+    categories: tuple[str, ...] | None = None
+    companies: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] | None = None
+    text: str = ""
+
+
+def company_ids(events: pd.DataFrame) -> pd.Series:
+    """Each event's companies as a list of ids."""
+    return events["companies"].str.split(";").map(lambda ids: [i for i in ids if i])
+
+
+def filter_events(events: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
+    """The events that match every part of `wanted`.
+
+    An event is in a date range when any part of it is: a period that began before the range
+    and ends inside it is kept.
+    """
+    keep = pd.Series(True, index=events.index)
+    last_day = events["end_date"].fillna(events["date"])
+    if wanted.start is not None:
+        keep &= last_day >= wanted.start
+    if wanted.end is not None:
+        keep &= events["date"] <= wanted.end
+    if wanted.categories is not None:
+        keep &= events["category"].isin(wanted.categories)
+    if wanted.statuses is not None:
+        keep &= events["source_status"].isin(wanted.statuses)
+    if wanted.companies is not None:
+        chosen = set(wanted.companies)
+        keep &= company_ids(events).map(lambda ids: not chosen.isdisjoint(ids))
+    return catalog.search(events[keep], wanted.text, SEARCHED_COLUMNS)
+
+
+def empty_message(wanted: EventFilter) -> str:
+    """What to say when no event matches, and which filters to widen."""
+    hints = []
+    if wanted.text:
+        hints.append("clear the search")
+    for name, chosen in (("categories", wanted.categories), ("companies", wanted.companies),
+                         ("source statuses", wanted.statuses)):
+        if chosen is not None and not chosen:
+            hints.append(f"pick at least one of the {name}")
+        elif chosen is not None:
+            hints.append(f"add {name}")
+    hints.append("widen the date range")
+    return "No events match these filters. To see more, " + ", ".join(hints) + " in the sidebar."
+
+
+# --- what each event shows ------------------------------------------------------------------
+
+def source_host(url: str) -> str:
+    match = SOURCE_HOST.match(url)
+    return match.group(1) if match else url
+
+
+def when_text(row) -> str:
+    """The date (or period) at the precision it is known to: March 2002, 1 April 2023 – 31 March 2025."""
+    start = format_date(row["date"], row["date_precision"])
+    if pd.isna(row["end_date"]) or row["end_date"] == row["date"]:
+        return start
+    return f"{start} – {format_date(row['end_date'], 'day')}"
+
+
+def company_names(events: pd.DataFrame, names: dict[str, str]) -> pd.Series:
+    return company_ids(events).map(lambda ids: ", ".join(names.get(i, i) for i in ids))
+
+
+def table_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The events as the table under the chart shows them (the id stays, for the selection)."""
+    shown = events.sort_values("date", kind="stable")
+    return pd.DataFrame({
+        "id": shown["id"],
+        "when": shown.apply(when_text, axis=1) if len(shown) else pd.Series(dtype=str),
+        "title": shown["title"],
+        "category": shown["category"],
+        "companies": company_names(shown, names),
+        "value": shown["value"],
+        "unit": shown["unit"],
+        "status": shown["source_status"].map(STATUS_LABELS),
+        "source_url": shown["source_url"],
+        "date": shown["date"],
+    }).reset_index(drop=True)
+
+
+# --- lanes ----------------------------------------------------------------------------------
+
+def lane_items(events: pd.DataFrame, lanes: str, names: dict[str, str],
+               companies: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per event and lane it is drawn in, with the lane's label.
+
+    By category each event has one lane; by company it has one per company involved (only
+    the `companies` asked for, when given), so a Renault–Nissan deal shows in both lanes.
+    """
+    items = events.assign(last_day=events["end_date"].fillna(events["date"]))
+    if lanes == "category":
+        items = items.assign(lane=items["category"])
+        order = [c for c in EVENT_CATEGORIES if c in set(items["lane"])]
+    else:
+        items = items.assign(lane=company_ids(items)).explode("lane")
+        if companies is not None:
+            items = items[items["lane"].isin(companies)]
+        counts = items.groupby("lane")["id"].count()
+        first = items.groupby("lane")["date"].min()
+        order = sorted(counts.index, key=lambda c: (-counts[c], first[c], c))
+    labels = {lane: (lane.capitalize() if lanes == "category" else names.get(lane, lane)) for lane in order}
+    return items.assign(lane_label=items["lane"].map(labels), lane_order=items["lane"].map(order.index))
+
+
+def pack_rows(items: pd.DataFrame, gap: pd.Timedelta) -> pd.Series:
+    """The sub-row of each item in its lane, so that items close in time do not hide each other.
+
+    Greedy interval packing: each item takes the first row whose last item ended `gap` before it began.
+    """
+    rows = pd.Series(0, index=items.index, dtype=int)
+    for _, lane in items.sort_values(["lane_order", "date"], kind="stable").groupby("lane_order", sort=False):
+        row_ends: list[pd.Timestamp] = []
+        for index, item in lane.iterrows():
+            end = max(item["last_day"], item["date"] + gap)
+            free = next((r for r, last in enumerate(row_ends) if last < item["date"]), None)
+            if free is None:
+                row_ends.append(end)
+                free = len(row_ends) - 1
+            else:
+                row_ends[free] = end
+            rows[index] = free
+    return rows
+
+
+def place(items: pd.DataFrame, span: pd.Timedelta) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
+    """Each item's y position (lanes top to bottom), and each lane's (label, top, bottom)."""
+    if items.empty:
+        return items.assign(row=0, y=0.0), []
+    items = items.assign(row=pack_rows(items, span * ROW_GAP))
+    heights = items.groupby("lane_order")["row"].max() + 1
+    tops = heights.cumsum() - heights
+    lanes = []
+    for order, top in tops.items():
+        label = items.loc[items["lane_order"] == order, "lane_label"].iloc[0]
+        lanes.append((label, -top + 0.5, -(top + heights[order]) + 0.5))
+    y = -(items["lane_order"].map(tops) + items["row"])
+    return items.assign(y=y.astype(float)), lanes
+
+
+# --- the figure -----------------------------------------------------------------------------
+
+def _hover_data(items: pd.DataFrame, names: dict[str, str]) -> list[list[str]]:
+    """customdata per point: the id first (the selection maps back to the event through it)."""
+    return [
+        [event_id, html.escape(when), html.escape(title), html.escape(category), html.escape(source_host(url)),
+         STATUS_LABELS[status], html.escape(", ".join(names.get(i, i) for i in companies.split(";") if i))]
+        for event_id, when, title, category, url, status, companies in zip(
+            items["id"], items.apply(when_text, axis=1), items["title"], items["category"], items["source_url"],
+            items["source_status"], items["companies"], strict=True)
+    ]
+
+
+HOVER = ("<b>%{customdata[2]}</b><br>%{customdata[1]} · %{customdata[3]}<br>%{customdata[6]}"
+         "<br>Source: %{customdata[4]} (%{customdata[5]})<extra></extra>")
+
+
+def is_period(events: pd.DataFrame) -> pd.Series:
+    """Events drawn as bars: those with an end date after their start (a zero-length one is a point)."""
+    return events["end_date"].notna() & (events["end_date"] > events["date"])
+
+
+def timeline_figure(events: pd.DataFrame, names: dict[str, str], *, lanes: str = "category",
+                    companies: Sequence[str] | None = None, x_range: tuple | None = None,
+                    marks: dict[str, pd.Timestamp] | None = None, title: str = "") -> go.Figure:
+    """Events on a time axis, in lanes, coloured by category; periods as bars, points as markers.
+
+    The marker's shape says how sure the row is (filled: verified; hollow or crossed: less sure);
+    a period's bar is hatched unless verified. Time zooms by dragging; lanes stay fixed.
+    `marks` (label → date) are drawn as dotted lines: the turning points of the story.
+    Each trace's `meta` names what it draws ("period", "event", "legend"), so tests and readers of the
+    spec can find them.
+    """
+    figure = go.Figure()
+    items = lane_items(events, lanes, names, companies)
+    low, high = x_range or (items["date"].min(), items["last_day"].max())
+    items, lane_bands = place(items, max(pd.Timestamp(high) - pd.Timestamp(low), pd.Timedelta(days=365)))
+
+    for category in EVENT_CATEGORIES:
+        of_category = items[items["category"] == category]
+        if of_category.empty:
+            continue
+        color = CATEGORY_COLORS[category]
+        figure.add_scatter(  # the legend is a key (filters are in the sidebar): each category shown, each status
+            x=[None], y=[None], mode="markers", name=category.capitalize(), legendgroup="category",
+            legendgrouptitle_text="Category", marker={"color": color, "symbol": "square", "size": 11}, meta="legend",
+        )
+        periods = of_category[is_period(of_category)]
+        if len(periods):
+            figure.add_bar(
+                base=periods["date"], x=(periods["end_date"] - periods["date"]).dt.total_seconds() * 1000,
+                y=periods["y"], orientation="h", width=0.5, name=category.capitalize(), showlegend=False,
+                meta="period", customdata=_hover_data(periods, names), hovertemplate=HOVER,
+                marker={"color": color, "opacity": 0.55, "line": {"color": color, "width": 1.5},
+                        "pattern": {"shape": ["" if s == "verified" else "/" for s in periods["source_status"]]}},
+            )
+        figure.add_scatter(  # every event has a marker where it begins, periods too: one thing to click
+            x=of_category["date"], y=of_category["y"], mode="markers", name=category.capitalize(),
+            showlegend=False, meta="event", customdata=_hover_data(of_category, names), hovertemplate=HOVER,
+            marker={"color": color, "size": 12, "line": {"color": color, "width": 2},
+                    "symbol": [STATUS_SYMBOLS[s] for s in of_category["source_status"]]},
+        )
+    for status in SOURCE_STATUSES:
+        figure.add_scatter(
+            x=[None], y=[None], mode="markers", name=STATUS_LABELS[status], legendgroup="status",
+            legendgrouptitle_text="How sure", meta="legend",
+            marker={"color": "#888888", "symbol": STATUS_SYMBOLS[status], "size": 11, "line": {"width": 2}},
+        )
+
+    _decorate(figure, lane_bands, low, high, title, marks or {})
+    return figure
+
+
+def _decorate(figure: go.Figure, lane_bands, low, high, title: str, marks: dict[str, pd.Timestamp]) -> None:
+    bottom_edge = min((bottom for _, _, bottom in lane_bands), default=-0.5)
+    rows = 0.5 - bottom_edge  # the rows of all lanes, one y unit each
+    height = int(max(MIN_HEIGHT, 170 + ROW_HEIGHT * rows))
+    # When the legend sets the height, pad the y range so a row keeps its size and the lanes stay centred.
+    y_pad = max(0.0, (height - 140) / ROW_HEIGHT - (rows + 0.7)) / 2
+    # Alternate lanes are shaded, in a grey that reads on light and dark themes alike. Shapes are
+    # passed as one list: add_hrect/add_vline cost tens of milliseconds each.
+    bands = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": bottom, "y1": top,
+              "fillcolor": "rgba(128,128,128,0.09)", "line": {"width": 0}, "layer": "below"}
+             for i, (_, top, bottom) in enumerate(lane_bands) if i % 2 == 0]
+    lines, labels = mark_layout(marks, low, high)
+    pad = pd.Timedelta(days=120)
+    figure.update_layout(
+        title={"text": title},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 100, "b": 10},
+        barmode="overlay",
+        hovermode="closest",
+        clickmode="event+select",
+        legend={"itemclick": False, "itemdoubleclick": False, "tracegroupgap": 18},
+        xaxis={"type": "date", "range": [pd.Timestamp(low) - pad, pd.Timestamp(high) + pad], "showgrid": True},
+        yaxis={"tickvals": [(top + bottom) / 2 for _, top, bottom in lane_bands],
+               "ticktext": [label for label, _, _ in lane_bands], "showgrid": False, "zeroline": False,
+               "range": [bottom_edge - 0.1 - y_pad, 0.6 + y_pad], "fixedrange": True},
+        shapes=bands + lines,
+        annotations=labels,
+    )
+
+
+def mark_layout(marks: dict[str, pd.Timestamp], low, high) -> tuple[list[dict], list[dict]]:
+    """The turning points within [low, high]: dotted lines, and labels on three levels so close ones stay legible."""
+    low, high = pd.Timestamp(low), pd.Timestamp(high)
+    inside = [(label, day) for label, day in marks.items() if low <= day <= high]
+    middle = low + (high - low) / 2
+    lines = [{"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0, "y1": 1,
+              "line": {"dash": "dot", "width": 1, "color": "rgba(128,128,128,0.8)"}} for _, day in inside]
+    labels = [{"x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 2 + 15 * (i % 3),
+               "xanchor": "left" if day < middle else "right", "text": html.escape(label), "showarrow": False,
+               "font": {"size": 11}} for i, (label, day) in enumerate(inside)]
+    return lines, labels
+
+
+def turning_points(events: pd.DataFrame) -> dict[str, pd.Timestamp]:
+    """The turning points present in `events`: label → date."""
+    present = events.drop_duplicates("id").set_index("id")["date"] if len(events) else pd.Series(dtype=object)
+    return {f"{present[event_id].year}: {label}": present[event_id]
+            for event_id, label in TURNING_POINTS.items() if event_id in present}
+
+
+# --- text -----------------------------------------------------------------------------------
+
+def era_labels(years: pd.Series) -> pd.Series:
+    """Each year's era, labelled by the years of the data it covers, e.g. "2018–2023"."""
+    starts = pd.Series([max((s for s in ERA_STARTS if s <= year), default=ERA_STARTS[0]) for year in years],
+                       index=years.index)
+    spans = years.groupby(starts).agg(["min", "max"])
+    return starts.map(lambda s: f"{spans.loc[s, 'min']}" if spans.loc[s, "min"] == spans.loc[s, "max"]
+                      else f"{spans.loc[s, 'min']}–{spans.loc[s, 'max']}")
+
+
+def _counted(counts: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{n} {label}" for label, n in counts)
+
+
+def summary(events: pd.DataFrame, total: int) -> str:
+    """The text alternative of the timeline: what it shows, counted by category, era and status."""
+    if events.empty:
+        return f"No events are shown (the data holds {total})."
+    years = events["date"].dt.year
+    first, last = events["date"].min(), events["end_date"].fillna(events["date"]).max()
+    by_category = events["category"].value_counts()
+    categories = [(c, int(by_category[c])) for c in EVENT_CATEGORIES if c in by_category]
+    eras = era_labels(years).value_counts(sort=False)
+    era_order = sorted(eras.index)
+    by_status = events["source_status"].value_counts()
+    statuses = [(STATUS_COUNTED[s], int(by_status[s])) for s in SOURCE_STATUSES if s in by_status]
+    busiest = years.value_counts().sort_index()
+    peak = busiest.idxmax()
+    periods = int(is_period(events).sum())
+    shown = f"{len(events)} of the {total} events" if len(events) < total else f"all {total} events"
+    return (
+        f"The timeline shows {shown}, from {first.year} to {last.year}. By category: "
+        f"{_counted(categories)}. By period: {_counted((f'in {era}', int(eras[era])) for era in era_order)}. "
+        f"The busiest year is {peak} ({busiest[peak]} events). {periods} of them span a period rather than "
+        f"a single date. Sources: {_counted(statuses)}."
+    )
+
+
+def selected_ids(selection) -> list[str]:
+    """The event ids of the points selected on the chart (the id is each point's customdata[0])."""
+    points = selection["selection"]["points"] if selection else []
+    return list(dict.fromkeys(p["customdata"][0] for p in points if p.get("customdata")))
+
+
+def card_markdown(event: pd.Series, names: dict[str, str]) -> str:
+    """An event's card: date at its precision, category, summary, figure, companies and status."""
+    companies = ", ".join(names.get(i, i) for i in event["companies"].split(";") if i)
+    figure = ""
+    if pd.notna(event["value"]):
+        figure = f"\n\n**Figure:** {event['value']:,.10g} {escape_markdown(event['unit'])}".rstrip()
+    tags = event["tags"].replace(";", ", ")
+    return (
+        f"**{escape_markdown(when_text(event))}** · {escape_markdown(event['category'].capitalize())}\n\n"
+        f"{escape_markdown(event['summary'])}{figure}\n\n"
+        f"**Companies:** {escape_markdown(companies)}"
+        + (f"  \n**Tags:** {escape_markdown(tags)}" if tags else "")
+        + f"  \n**Source status:** {escape_markdown(STATUS_LABELS[event['source_status']])}"
+        + (f"  \n**Note:** {escape_markdown(event['note'])}" if event["note"] else "")
+    )
+
+
+def changed_selection(now: dict[str, tuple], before: dict[str, tuple]) -> str | None:
+    """Which selection (e.g. "chart" or "table") is new since the last run, if any: the latest click wins."""
+    return next((source for source, picked in now.items() if picked and picked != before.get(source)), None)

@@ -1,0 +1,67 @@
+"""The History page in a real browser: charts drawn, a click opens a card, the toolbar PNG, shared links."""
+
+from __future__ import annotations
+
+from tests.browser.driver import screenshot, wait_for_run
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def charts(page):
+    """The page's Plotly charts, once both are drawn (Plotly's script loads after the run ends)."""
+    plots = page.locator(".js-plotly-plot")
+    plots.nth(1).locator(".scatterlayer .trace").first.wait_for()
+    return plots
+
+
+def test_timeline_and_stakes_chart_are_drawn(open_page):
+    page = open_page("history")
+    plots = charts(page)
+    assert plots.count() == 2
+    assert plots.nth(0).locator(".scatterlayer .trace .points path").count() >= 80  # one marker per event
+    assert plots.nth(1).locator(".scatterlayer .trace .js-line").count() >= 3  # the stake step lines
+    assert screenshot(page, "history").stat().st_size > 50_000
+
+
+def test_clicking_a_marker_opens_its_card_and_puts_it_in_the_url(open_page):
+    page = open_page("history", "categories=crisis")
+    point = charts(page).first.locator(".scatterlayer .trace .points path").first
+    point.hover(force=True)  # Plotly's drag layer lies over the markers and takes the mouse events
+    page.locator(".js-plotly-plot .hoverlayer .hovertext").first.wait_for()  # the chart is live
+    point.click(force=True)
+    card = page.locator(".st-key-event_card")
+    card.wait_for()
+    wait_for_run(page)
+    assert "· Crisis" in card.inner_text()
+    assert "event=" in page.url
+    assert card.locator('[data-testid="stLinkButton"] a').get_attribute("href").startswith("http")
+    screenshot(page, "history-card")
+
+
+def test_toolbar_downloads_a_png(open_page):
+    page = open_page("history")
+    plot = charts(page).first
+    plot.hover()
+    with page.expect_download() as download:
+        plot.locator('[data-title="Download plot as a PNG"]').click()
+    assert download.value.suggested_filename == "alliance-explorer-alliance-timeline.png"
+    with open(download.value.path(), "rb") as file:
+        assert file.read(8) == PNG_MAGIC
+
+
+def test_a_copied_link_reopens_the_same_filters(open_page, page):
+    open_page("history", "categories=equity&categories=plan")
+    search = page.locator(".st-key-search input")
+    search.fill("Nissan")
+    search.press("Enter")
+    wait_for_run(page)
+    copied = page.url
+    assert "search=Nissan" in copied and "categories=equity" in copied
+
+    page.goto("about:blank")
+    page.goto(copied)
+    wait_for_run(page)
+    assert page.locator(".st-key-search input").input_value() == "Nissan"
+    chips = page.locator(".st-key-categories .react-aria-ComboBox [data-tag]")
+    assert sorted(chip.get_attribute("aria-label") for chip in chips.all()) == ["equity", "plan"]
+    assert "events" in page.get_by_text(" of 87 events").first.inner_text()

@@ -154,14 +154,17 @@ def who_brings(talks: pd.DataFrame, domains: list[str]) -> pd.DataFrame:
     """
     rows = []
     for partner, group in talks.groupby("partner", sort=False):
+        # Each talk's lists parsed once, not once per domain.
+        parsed = [(talk_id, split(nissan), split(theirs), split(counterpart)) for talk_id, nissan, theirs, counterpart
+                  in zip(group["id"], group["nissan_domains"], group["partner_domains"], group["counterpart"])]
         for domain in domains:
-            from_nissan = [t for t in group.itertuples() if domain in split(t.nissan_domains)]
-            from_partner = [t for t in group.itertuples() if domain in split(t.partner_domains)]
+            from_nissan = [talk for talk in parsed if domain in talk[1]]
+            from_partner = [talk for talk in parsed if domain in talk[2]]
             if not (from_nissan or from_partner):
                 continue
             side = "both" if from_nissan and from_partner else ("nissan" if from_nissan else "partner")
-            nissan_side = list(dict.fromkeys(c for t in from_nissan for c in split(t.counterpart)))
-            talk_ids = list(dict.fromkeys(t.id for t in from_nissan + from_partner))
+            nissan_side = list(dict.fromkeys(c for talk in from_nissan for c in talk[3]))
+            talk_ids = list(dict.fromkeys(talk[0] for talk in from_nissan + from_partner))
             rows.append((partner, domain, side, talk_ids, nissan_side))
     return pd.DataFrame(rows, columns=["partner", "domain", "side", "talks", "nissan_side"])
 

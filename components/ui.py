@@ -93,6 +93,15 @@ def _ignored(key: str, raw: list[str], why: str) -> None:
     st.warning(f"Ignored `{key}={shown}` from the link: {why}.", icon=":material/link_off:")
 
 
+def _check_choices(key: str, options: Sequence, format_func: Callable, *, single: bool = False) -> None:
+    """Say which of the URL's values for `key` are not among the options (Streamlit drops them)."""
+    labels = {format_func(option) for option in options}
+    raw = _raw(key)[-1:] if single else _raw(key)
+    unknown = [value for value in raw if value and value not in labels]
+    if unknown:
+        _ignored(key, unknown, "not among the choices")
+
+
 def multiselect(label: str, options: Sequence, *, key: str, format_func: Callable = str,
                 help: str | None = None, default: Sequence | None = None, placeholder: str | None = None) -> list:
     """All options selected by default (or `default`); an empty selection means "none".
@@ -100,30 +109,21 @@ def multiselect(label: str, options: Sequence, *, key: str, format_func: Callabl
     A long list (dozens of companies) reads better empty by default, with a placeholder saying
     that empty means "any": pass `default=()` and say so in `placeholder`.
     """
-    labels = {format_func(option) for option in options}
-    unknown = [value for value in _raw(key) if value and value not in labels]
-    if unknown:
-        _ignored(key, unknown, "not among the choices")
+    _check_choices(key, options, format_func)
     return st.multiselect(label, options, default=list(options if default is None else default), key=key,
                           format_func=format_func, help=help, placeholder=placeholder, bind="query-params")
 
 
 def selectbox(label: str, options: Sequence, *, key: str, format_func: Callable = str,
               help: str | None = None):
-    labels = {format_func(option) for option in options}
-    raw = _raw(key)
-    if raw and raw[-1] not in labels:
-        _ignored(key, raw, "not among the choices")
+    _check_choices(key, options, format_func, single=True)
     return st.selectbox(label, options, key=key, format_func=format_func, help=help, bind="query-params")
 
 
 def segmented(label: str, options: Sequence, *, key: str, format_func: Callable = str,
               help: str | None = None):
     """One of a few options as a button row; the first is the default, and one is always chosen."""
-    labels = {format_func(option) for option in options}
-    raw = _raw(key)
-    if raw and raw[-1] not in labels:
-        _ignored(key, raw, "not among the choices")
+    _check_choices(key, options, format_func, single=True)
     return st.segmented_control(label, options, default=options[0], required=True, key=key,
                                 format_func=format_func, help=help, bind="query-params")
 

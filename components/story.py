@@ -17,7 +17,7 @@ NARRATIVE = """
 Carlos Ghosn's Nissan Revival Plan followed that October. In 2002 the tie became a cross-shareholding:
 Renault rose to 44.4% of Nissan, Nissan took 15% of Renault without voting rights.
 
-**2016: the alliance at its widest.** Nissan took 34% of Mitsubishi Motors, and the group, renamed
+**2016–2017: the alliance at its widest.** Nissan took 34% of Mitsubishi Motors in 2016; in 2017 the group, renamed
 Renault–Nissan–Mitsubishi, set out the \u201cAlliance 2022\u201d plan of shared platforms and synergies.
 
 **2018–2023: strain and rebalancing.** Ghosn's arrest in November 2018 opened years of mistrust; the

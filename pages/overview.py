@@ -41,6 +41,7 @@ st.dataframe(
                    "date": st.column_config.DateColumn("since"), "source_status": "status",
                    "source_url": ui.source_column()},
 )
+ui.table_downloads(holdings, data["stakes"], name="Cross-shareholdings today", key="holdings")
 
 st.subheader("The story, 1999 to \u201cAlliance 2.0\u201d")
 st.markdown(story.NARRATIVE)

@@ -21,6 +21,8 @@ def test_overview_lists_todays_cross_holdings():
     holdings = app.dataframe[0].value
     assert {"holder", "target", "pct"} <= set(holdings.columns)
     assert ((holdings["holder"] == "Renault") & (holdings["target"] == "Nissan")).any()
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert f"Filtered rows ({len(holdings)}) as CSV" in labels
 
 
 def test_overview_stops_with_a_clear_message_when_its_data_is_broken(data_copy, use_data_dir):

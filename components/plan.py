@@ -11,11 +11,11 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import story
 from components.contract import MODEL_STATUSES
 from components.style import OKABE_ITO, STATUS_LABELS, STATUS_SYMBOLS
 from components.text import escape_markdown, format_date
 
-PLAN_TAG = "alliance-to-2030"
 UNKNOWN_YEAR = "year not known"
 
 STATUS_NAMES = {"launched": "Launched", "planned": "Planned", "cancelled": "Cancelled"}
@@ -85,10 +85,9 @@ def status_counts(view: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts.get(status, 0)) for status in MODEL_STATUSES}
 
 
-def plan_events(events: pd.DataFrame, tag: str = PLAN_TAG) -> pd.DataFrame:
-    """The events tagged `tag` (tags are `;`-separated), oldest first."""
-    tagged = events["tags"].fillna("").str.split(";").map(lambda tags: tag in [t.strip() for t in tags])
-    return events[tagged].sort_values("date", kind="stable").reset_index(drop=True)
+def plan_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The events that shaped Alliance to 2030 (tagged alliance-to-2030), oldest first."""
+    return story.tagged(events, story.PLAN_TAG)
 
 
 # --- text for the cards ---------------------------------------------------------------------

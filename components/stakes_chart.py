@@ -13,11 +13,11 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import story
 from components.style import STATUS_LABELS, STATUS_SYMBOLS
-from components.text import format_date
-from components.timeline import mark_layout, source_host
+from components.text import format_date, source_host
+from components.timeline import mark_layout
 
-ALLIANCE_PARTNERS = ("renault", "nissan", "mitsubishi")
 HOLDINGS = {"alliance": "Between the partners", "all": "All holdings"}
 BASIS_DASH = {"direct": "solid", "trust": "dash", "voting": "dot"}
 BASIS_LABELS = {"direct": "direct", "trust": "in trust", "voting": "voting rights"}
@@ -29,7 +29,7 @@ def select_stakes(stakes: pd.DataFrame, holdings: str = "alliance",
     """The stakes to draw: between the three partners only, or all; touching `companies` if given."""
     keep = pd.Series(True, index=stakes.index)
     if holdings == "alliance":
-        keep &= stakes["holder"].isin(ALLIANCE_PARTNERS) & stakes["target"].isin(ALLIANCE_PARTNERS)
+        keep &= stakes["holder"].isin(story.ALLIANCE_PARTNERS) & stakes["target"].isin(story.ALLIANCE_PARTNERS)
     if companies is not None:
         keep &= stakes["holder"].isin(companies) | stakes["target"].isin(companies)
     return stakes[keep]

@@ -9,6 +9,7 @@ import pandas as pd
 
 LIVE_TALK_STATUSES = ("rumoured", "exploring", "mou")
 ALLIANCE_PARTNERS = ("renault", "nissan", "mitsubishi")
+PLAN_TAG = "alliance-to-2030"
 PLAN_INVESTMENT = "electrification-investment"
 PLAN_EV_MODELS = "ev-models"
 
@@ -47,11 +48,16 @@ def stakes_as_of(stakes: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     return latest[latest["pct"] > 0].sort_values("pct", ascending=False, ignore_index=True)
 
 
+def tagged(events: pd.DataFrame, tag: str) -> pd.DataFrame:
+    """The events tagged `tag` (tags are `;`-separated), oldest first."""
+    has_tag = events["tags"].fillna("").str.split(";").map(lambda tags: tag in [t.strip() for t in tags])
+    return events[has_tag].sort_values("date", kind="stable").reset_index(drop=True)
+
+
 def plan_announcement(events: pd.DataFrame) -> pd.Series:
     """The event that announced Alliance to 2030: the first plan event tagged alliance-to-2030."""
-    tagged = events["tags"].str.split(";").map(lambda tags: "alliance-to-2030" in tags)
-    tagged = events[(events["category"] == "plan") & tagged]
-    return tagged.sort_values("date").iloc[0]
+    plan_events = tagged(events, PLAN_TAG)
+    return plan_events[plan_events["category"] == "plan"].iloc[0]
 
 
 def cross_holdings(stakes: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+# The site of a source address, as tables and hovers show it: www.example.com/a/b → example.com
+SOURCE_HOST = re.compile(r"^https?://(?:www\.)?([^/]+)")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
@@ -23,3 +25,8 @@ def format_date(value, precision: str = "day") -> str:
     if precision == "month":
         return value.strftime("%B %Y")
     return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def source_host(url: str) -> str:
+    match = SOURCE_HOST.match(url)
+    return match.group(1) if match else url

@@ -6,7 +6,6 @@ Pure functions, no Streamlit: a filtered DataFrame goes in, a go.Figure or a str
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ import plotly.graph_objects as go
 from components import catalog
 from components.contract import EVENT_CATEGORIES, SOURCE_STATUSES
 from components.style import CATEGORY_COLORS, STATUS_LABELS, STATUS_SYMBOLS
-from components.text import escape_markdown, format_date
+from components.text import escape_markdown, format_date, source_host
 
 LANE_MODES = {"category": "Category", "company": "Company"}
 SEARCHED_COLUMNS = ["title", "summary"]
@@ -37,7 +36,6 @@ MIN_HEIGHT = 460  # room for the legend (the key of categories and statuses) whe
 # How the summary counts rows of each source status: "77 verified, 6 press reports".
 STATUS_COUNTED = {"verified": "verified", "conflicting": "with conflicting sources",
                   "press_report": "press reports", "unverified": "unverified"}
-SOURCE_HOST = re.compile(r"^https?://(?:www\.)?([^/]+)")
 
 
 # --- filtering ------------------------------------------------------------------------------
@@ -97,11 +95,6 @@ def empty_message(wanted: EventFilter) -> str:
 
 
 # --- what each event shows ------------------------------------------------------------------
-
-def source_host(url: str) -> str:
-    match = SOURCE_HOST.match(url)
-    return match.group(1) if match else url
-
 
 def when_text(row) -> str:
     """The date (or period) at the precision it is known to: March 2002, 1 April 2023 – 31 March 2025."""

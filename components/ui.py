@@ -16,7 +16,7 @@ import streamlit as st
 
 from components import exports
 from components.contract import DATASETS
-from components.text import escape_markdown
+from components.text import SOURCE_HOST, escape_markdown
 
 IMAGE_FORMAT_KEY = "image_format"
 
@@ -71,7 +71,7 @@ def table_downloads(filtered: pd.DataFrame, full: pd.DataFrame, *, name: str, ke
 
 
 def source_column(label: str = "Source") -> st.column_config.LinkColumn:
-    return st.column_config.LinkColumn(label, display_text=r"https?://(?:www\.)?([^/]+)")
+    return st.column_config.LinkColumn(label, display_text=SOURCE_HOST.pattern)
 
 
 def column_config(dataset: str) -> dict:

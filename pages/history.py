@@ -9,7 +9,7 @@ import streamlit as st
 from components import stakes_chart, store, timeline, ui
 from components.contract import EVENT_CATEGORIES, SOURCE_STATUSES
 from components.style import STATUS_LABELS
-from components.text import escape_markdown
+from components.text import escape_markdown, source_host
 
 EVENT_PARAM = "event"  # the event whose card is open, kept in the URL so a copied link reopens it
 SEEN_KEY = "history_seen_selections"
@@ -105,7 +105,7 @@ with card_slot:
             st.subheader(escape_markdown(event["title"]))
             st.markdown(timeline.card_markdown(event, names))
             left, right = st.columns([3, 1])
-            left.link_button(f"Source: {timeline.source_host(event['source_url'])}", event["source_url"],
+            left.link_button(f"Source: {source_host(event['source_url'])}", event["source_url"],
                              icon=":material/open_in_new:")
             right.button("Close", key="close_card", icon=":material/close:",
                          on_click=lambda: st.query_params.pop(EVENT_PARAM, None))

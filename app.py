@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components import site, ui
+from components.app import site, widgets
 
 st.set_page_config(page_title="Alliance Explorer", page_icon="🚗", layout="wide")
 page = st.navigation(site.navigation())
-ui.sidebar_chrome()
+widgets.sidebar_chrome()
 page.run()

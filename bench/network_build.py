@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components import network  # noqa: E402
-from components.contract import COMPANY_KINDS, LINK_STATUSES, LINK_TYPES  # noqa: E402
-from components.store import DEFAULT_DATA_DIR  # noqa: E402
-from components.validation import read_folder  # noqa: E402
+from components.app.store import DEFAULT_DATA_DIR  # noqa: E402
+from components.data.contract import COMPANY_KINDS, LINK_STATUSES, LINK_TYPES  # noqa: E402
+from components.data.validation import read_folder  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 

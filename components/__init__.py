@@ -1,14 +1,8 @@
-"""Alliance Explorer's working parts: data contract and loading, pure figure and network builders,
-filters and exports. Modules that import Streamlit (store, ui, site) are the only ones that touch it."""
+"""Alliance Explorer's working parts, in three packages:
 
-from streamlit import rerun
-from streamlit.runtime.pages_manager import PagesManager
+- `components.data`: the data contract, the vocabulary of its allowed values, reading and validating a folder;
+- `components.builders`: pure builders (DataFrames in, figures, tables, text or HTML out);
+- `components.app`: the Streamlit glue (the cached store, widgets bound to the URL, cards, navigation).
 
-# Streamlit treats an app beside a pages/ folder as a legacy multipage app until app.py's
-# st.navigation has run once in the server process. Until then a shared deep link (/history?…)
-# opened first on a fresh server would run its page alone: no navigation, no wide layout. Every
-# page imports this package, so here the process is switched to app.py's navigation and the run
-# restarts through app.py, with the reader's URL intact.
-if PagesManager.uses_pages_directory:
-    PagesManager.uses_pages_directory = False
-    rerun()
+Only `components.app` imports Streamlit, so the data layer and the builders test and run without it.
+"""

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from components import catalog, exports, store, ui
-from components.contract import DATASETS
+from components.app import store, widgets
+from components.builders import catalog, exports
+from components.data.contract import DATASETS
 
 st.title("Data and sources")
 result = store.load()
@@ -23,8 +24,8 @@ frames = result.frames
 st.header("Browse a dataset")
 with st.sidebar:
     st.subheader("Filters")
-    file_name = ui.selectbox("Dataset", [dataset.file_name for dataset in DATASETS.values()], key="dataset")
-    query = ui.text_search("Search the rows", key="q", placeholder="e.g. Ghosn, AmpR, Honda")
+    file_name = widgets.selectbox("Dataset", [dataset.file_name for dataset in DATASETS.values()], key="dataset")
+    query = widgets.text_search("Search the rows", key="q", placeholder="e.g. Ghosn, AmpR, Honda")
 name = file_name.removesuffix(".csv")
 dataset = DATASETS[name]
 st.caption(f"**{dataset.title}.** {dataset.description}")
@@ -32,8 +33,8 @@ if name in frames:
     full = frames[name]
     shown = catalog.search(full, query)
     st.write(f"{len(shown)} of {len(full)} rows" + (f" contain “{query}”" if query else ""))
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=ui.column_config(name))
-    ui.table_downloads(shown, full, name=dataset.title, key=f"table_{name}")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=widgets.column_config(name))
+    widgets.table_downloads(shown, full, name=dataset.title, key=f"table_{name}")
 else:
     st.warning(f"{dataset.file_name} has problems (listed above), so it can't be shown.")
 with st.expander(f"Data dictionary: {dataset.file_name}", expanded=not query):
@@ -42,7 +43,7 @@ with st.expander(f"Data dictionary: {dataset.file_name}", expanded=not query):
 if frames:
     st.header("How sure the rows are")
     counts = catalog.status_counts(frames)
-    ui.chart(catalog.status_chart(counts), title="Source status by dataset",
+    widgets.chart(catalog.status_chart(counts), title="Source status by dataset",
              alt=catalog.status_summary(counts), key="status_chart")
 
     st.header("Sources")
@@ -50,7 +51,7 @@ if frames:
     st.caption(f"{len(sources)} distinct public addresses are cited.")
     st.dataframe(sources, hide_index=True, width="stretch",
                  column_config={"source_url": st.column_config.LinkColumn("Source")})
-    ui.table_downloads(catalog.search(sources, query), sources, name="Sources", key="sources")
+    widgets.table_downloads(catalog.search(sources, query), sources, name="Sources", key="sources")
 
 st.header("Known errors in press coverage")
 if "events" in frames:

@@ -6,10 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import stakes_chart, store, timeline, ui
-from components.contract import EVENT_CATEGORIES, SOURCE_STATUSES
-from components.style import STATUS_LABELS
-from components.text import escape_markdown, source_host
+from components.app import store, widgets
+from components.builders import stakes_chart, timeline
+from components.builders.text import escape_markdown, source_host
+from components.data.contract import EVENT_CATEGORIES, SOURCE_STATUSES
+from components.data.vocabulary import STATUS_LABELS
 
 EVENT_PARAM = "event"  # the event whose card is open, kept in the URL so a copied link reopens it
 SEEN_KEY = "history_seen_selections"
@@ -44,14 +45,14 @@ first_day, last_day = events["date"].min().date(), events["end_date"].fillna(eve
 
 with st.sidebar:
     st.subheader("Filters")
-    start, end = ui.date_range("Dates", first_day, last_day, key="dates",
+    start, end = widgets.date_range("Dates", first_day, last_day, key="dates",
                                help="Events that overlap this range; the stakes chart shows the same range.")
-    categories = ui.multiselect("Categories", EVENT_CATEGORIES, key="categories")
-    chosen = ui.multiselect("Companies", involved, key="companies", format_func=lambda c: names.get(c, c),
+    categories = widgets.multiselect("Categories", EVENT_CATEGORIES, key="categories")
+    chosen = widgets.multiselect("Companies", involved, key="companies", format_func=lambda c: names.get(c, c),
                             default=(), placeholder="Any company",
                             help="Events involving any of these companies; empty means any company.")
-    statuses = ui.multiselect("Source status", SOURCE_STATUSES, key="status", format_func=STATUS_LABELS.get)
-    text = ui.text_search("Search titles and summaries", key="search", placeholder="e.g. Ghosn, Ampere, Honda")
+    statuses = widgets.multiselect("Source status", SOURCE_STATUSES, key="status", format_func=STATUS_LABELS.get)
+    text = widgets.text_search("Search titles and summaries", key="search", placeholder="e.g. Ghosn, Ampere, Honda")
 
 wanted = timeline.EventFilter(
     start=pd.Timestamp(start), end=pd.Timestamp(end), categories=tuple(categories),
@@ -61,7 +62,7 @@ shown = timeline.filter_events(events, wanted)
 marks = timeline.turning_points(events)
 
 st.header("Timeline")
-lanes = ui.segmented("Lanes", list(timeline.LANE_MODES), key="lanes", format_func=timeline.LANE_MODES.get)
+lanes = widgets.segmented("Lanes", list(timeline.LANE_MODES), key="lanes", format_func=timeline.LANE_MODES.get)
 chart_state = None
 if shown.empty:
     st.info(timeline.empty_message(wanted), icon=":material/filter_alt_off:")
@@ -70,7 +71,7 @@ else:
         shown, names, lanes=lanes, companies=wanted.companies, x_range=(wanted.start, wanted.end), marks=marks,
         title=f"Alliance events, {start.year}–{end.year} ({len(shown)} of {len(events)})",
     ))
-    chart_state = ui.chart(figure, title="Alliance timeline", alt=timeline.summary(shown, len(events)),
+    chart_state = widgets.chart(figure, title="Alliance timeline", alt=timeline.summary(shown, len(events)),
                            key="timeline", on_select="rerun", selection_mode="points")
 
 card_slot = st.container()
@@ -81,10 +82,10 @@ table_state = st.dataframe(
     table, hide_index=True, width="stretch", key="history_table", on_select="rerun", selection_mode="single-row",
     placeholder="",
     column_order=["when", "title", "category", "companies", "value", "unit", "status", "source_url"],
-    column_config={"when": st.column_config.TextColumn("date"), "source_url": ui.source_column(),
+    column_config={"when": st.column_config.TextColumn("date"), "source_url": widgets.source_column(),
                    "value": st.column_config.NumberColumn(format="localized")},
 )
-ui.table_downloads(shown, events, name="Alliance events", key="events")
+widgets.table_downloads(shown, events, name="Alliance events", key="events")
 
 # The card shows the latest event clicked, on the chart or in the table, else the one named in the URL.
 chart_pick = tuple(timeline.selected_ids(chart_state))
@@ -113,7 +114,7 @@ with card_slot:
         st.caption("Click a marker on the timeline or a row of the table to see the event's card here.")
 
 st.header("Cross-shareholdings")
-holdings = ui.segmented("Stakes shown", list(stakes_chart.HOLDINGS), key="holdings",
+holdings = widgets.segmented("Stakes shown", list(stakes_chart.HOLDINGS), key="holdings",
                         format_func=stakes_chart.HOLDINGS.get)
 held = stakes_chart.select_stakes(stakes, holdings, wanted.companies)
 points = stakes_chart.steps(held, wanted.start, wanted.end)
@@ -121,7 +122,7 @@ if points.empty:
     st.info("No stake is held in this date range among the companies chosen. Widen the dates, show all "
             "holdings, or clear the company filter.", icon=":material/filter_alt_off:")
 else:
-    ui.chart(
+    widgets.chart(
         go.Figure(stakes_figure(points, names, colors, x_range=(wanted.start, wanted.end), marks=marks,
                                 title=f"Cross-shareholdings, {start.year}–{end.year}")),
         title="Cross-shareholdings", alt=stakes_chart.summary(points, names), key="stakes_chart",
@@ -129,5 +130,5 @@ else:
 with st.expander("Stakes data"):
     rows = held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)]
     st.dataframe(rows, hide_index=True, width="stretch", placeholder="",
-                 column_config={"source_url": ui.source_column(), "date": st.column_config.DateColumn()})
-    ui.table_downloads(rows, stakes, name="Cross-shareholdings", key="stakes")
+                 column_config={"source_url": widgets.source_column(), "date": st.column_config.DateColumn()})
+    widgets.table_downloads(rows, stakes, name="Cross-shareholdings", key="stakes")

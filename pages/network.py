@@ -5,9 +5,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import exports, network, network_metrics, store, ui
-from components.contract import LINK_STATUSES, LINK_TYPES
-from components.text import escape_markdown, format_date
+from components.app import store, widgets
+from components.builders import exports, network, network_metrics
+from components.builders.text import escape_markdown, format_date
+from components.data.contract import LINK_STATUSES, LINK_TYPES
 
 AS_OF = "as_of"
 
@@ -33,17 +34,17 @@ def positions(ties: pd.DataFrame) -> dict[str, tuple[float, float]]:
 with st.sidebar:
     st.subheader("Filters")
     by_name = names.sort_values(key=lambda column: column.str.lower()).index
-    focus = ui.selectbox("Focus on a company", [None, *by_name], key="focus",
+    focus = widgets.selectbox("Focus on a company", [None, *by_name], key="focus",
                          format_func=lambda company: "Whole network" if company is None else names[company],
                          help="Show only this company's neighbourhood.")
     steps = 1
     if focus:
-        steps = ui.segmented("Reach", [1, 2], key="steps", format_func=lambda n: f"{n} step" + "s" * (n > 1),
+        steps = widgets.segmented("Reach", [1, 2], key="steps", format_func=lambda n: f"{n} step" + "s" * (n > 1),
                              help="1 step: its direct partners. 2 steps: their partners too.")
-    types = ui.multiselect("Tie types", list(LINK_TYPES), key="tie_types", format_func=network.LINK_TYPE_LABELS.get)
-    statuses = ui.multiselect("Where the tie stands today", list(LINK_STATUSES), key="tie_status",
+    types = widgets.multiselect("Tie types", list(LINK_TYPES), key="tie_types", format_func=network.LINK_TYPE_LABELS.get)
+    statuses = widgets.multiselect("Where the tie stands today", list(LINK_STATUSES), key="tie_status",
                               format_func=network.LINK_STATUS_LABELS.get)
-    color_by = ui.segmented("Colour companies by", list(network.COLOR_BY), key="colour_by",
+    color_by = widgets.segmented("Colour companies by", list(network.COLOR_BY), key="colour_by",
                             format_func={"company": "Company", "kind": "Kind"}.get)
 
 
@@ -51,7 +52,7 @@ def go_to(day: date) -> None:
     st.session_state[AS_OF] = day
 
 
-as_of = ui.date_point("As of", first_day, today, today, key=AS_OF,
+as_of = widgets.date_point("As of", first_day, today, today, key=AS_OF,
                       help="Only the ties in force on this date are drawn.")
 for column, preset in zip(st.columns(len(network.PRESETS)), network.PRESETS, strict=True):
     day = min(preset.day, today)
@@ -83,9 +84,9 @@ else:
 st.subheader("The ties shown")
 table = network.ties_table(shown, companies)
 st.dataframe(table, hide_index=True, width="stretch",
-             column_config={"source_url": ui.source_column(), "start": st.column_config.DateColumn("start"),
+             column_config={"source_url": widgets.source_column(), "start": st.column_config.DateColumn("start"),
                             "end": st.column_config.DateColumn("end")})
-ui.table_downloads(table, network.ties_table(links, companies), name="Network ties", key="ties")
+widgets.table_downloads(table, network.ties_table(links, companies), name="Network ties", key="ties")
 
 st.header("From hub to web, in numbers")
 hub = network.HUB
@@ -100,7 +101,7 @@ st.markdown(
 )
 hub_color = companies.set_index("id")["color"].get(hub, network.LINK_TYPE_COLORS["equity"])
 figure = network_metrics.metrics_figure(metrics, hub_name=hub_name, hub_color=hub_color, as_of=as_of)
-ui.chart(figure, title="Network metrics over time", alt=network_metrics.summary(metrics, hub_name), key="metrics")
+widgets.chart(figure, title="Network metrics over time", alt=network_metrics.summary(metrics, hub_name), key="metrics")
 with st.expander("The metrics as a table"):
     st.dataframe(metrics, hide_index=True, width="stretch",
                  column_config={"date": st.column_config.DateColumn("as of"),

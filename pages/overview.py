@@ -5,8 +5,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import site, store, story, ui
-from components.text import format_date
+from components.app import site, store, widgets
+from components.builders import story
+from components.builders.text import format_date
 
 st.title("Alliance Explorer")
 st.markdown(
@@ -39,9 +40,9 @@ st.dataframe(
     hide_index=True, width="stretch",
     column_config={"pct": st.column_config.NumberColumn("stake %", format="%.2f"),
                    "date": st.column_config.DateColumn("since"), "source_status": "status",
-                   "source_url": ui.source_column()},
+                   "source_url": widgets.source_column()},
 )
-ui.table_downloads(holdings, data["stakes"], name="Cross-shareholdings today", key="holdings")
+widgets.table_downloads(holdings, data["stakes"], name="Cross-shareholdings today", key="holdings")
 
 st.subheader("The story, 1999 to \u201cAlliance 2.0\u201d")
 st.markdown(story.NARRATIVE)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from components import partners, store, story, ui
+from components.app import store, widgets
+from components.builders import partners, story
 
 TALK_KEY = "talk"
 
@@ -20,12 +21,12 @@ offered = partners.choices(talks, names)
 
 with st.sidebar:
     st.subheader("Filters")
-    chosen_partners = ui.multiselect("Partner", offered.partners, key="partner",
+    chosen_partners = widgets.multiselect("Partner", offered.partners, key="partner",
                                      format_func=lambda p: names.get(p, p))
-    chosen_domains = ui.multiselect("Domain", offered.domains, key="domain", format_func=partners.label,
+    chosen_domains = widgets.multiselect("Domain", offered.domains, key="domain", format_func=partners.label,
                                     help="Talks touching at least one of these domains; the grid's columns.")
-    chosen_regions = ui.multiselect("Region", offered.regions, key="region", format_func=partners.label)
-    chosen_statuses = ui.multiselect("Status", offered.statuses, key="talk_status", format_func=partners.label)
+    chosen_regions = widgets.multiselect("Region", offered.regions, key="region", format_func=partners.label)
+    chosen_statuses = widgets.multiselect("Status", offered.statuses, key="talk_status", format_func=partners.label)
 
 shown = partners.ordered(partners.filter_talks(
     talks, partners=chosen_partners, domains=chosen_domains, regions=chosen_regions, statuses=chosen_statuses,
@@ -34,7 +35,7 @@ if shown.empty:
     st.info(f"No talk matches these filters (0 of {len(talks)}). Widen them in the sidebar: each filter "
             "starts with every value selected, and an empty filter matches nothing.",
             icon=":material/filter_alt_off:")
-    ui.table_downloads(shown, talks, name="Partner talks", key="talks_downloads")
+    widgets.table_downloads(shown, talks, name="Partner talks", key="talks_downloads")
     st.stop()
 
 reciprocity = partners.reciprocity_count(shown)
@@ -65,20 +66,20 @@ st.header("Who brings what")
 domains = [domain for domain in partners.TALK_DOMAINS if domain in chosen_domains]
 st.caption("Each partner's talks pooled: a cell says whether Nissan's side brings that domain, the partner does, "
            "or both do. Hover a cell for the talks behind it.")
-ui.chart(partners.reciprocity_grid(shown, domains, names), title="Who brings what to Nissan's partner talks",
+widgets.chart(partners.reciprocity_grid(shown, domains, names), title="Who brings what to Nissan's partner talks",
          alt=partners.reciprocity_summary(shown, domains, names), key="reciprocity_chart")
 
 st.header("Talk timelines")
 st.caption("One row per talk, from its first report to its latest update, coloured and marked by status. "
            "Click a bar or marker to see the talk below.")
-ui.chart(partners.timeline(shown, names), title="Nissan's partner talks through time",
+widgets.chart(partners.timeline(shown, names), title="Nissan's partner talks through time",
          alt=partners.timeline_summary(shown, names), key="timeline_chart",
          on_select=select_talk("timeline_chart"), selection_mode="points")
 
 st.header("A talk in detail")
 by_update = shown.sort_values("last_update", ascending=False, kind="stable")
 talk_names = dict(zip(by_update["id"], partners.talk_names(by_update, names), strict=True))
-chosen = ui.selectbox("Talk", list(talk_names), key=TALK_KEY, format_func=talk_names.get,
+chosen = widgets.selectbox("Talk", list(talk_names), key=TALK_KEY, format_func=talk_names.get,
                       help="The latest first. Clicking a chart bar or a table row picks it too.")
 detail = partners.card(shown[shown["id"] == chosen].iloc[0], names)
 with st.container(border=True):
@@ -98,6 +99,6 @@ st.dataframe(
     on_select=select_talk("talks_table", table["id"].tolist()),
     column_order=[column for column in table.columns if column != "id"],
     column_config={"first reported": st.column_config.DateColumn(), "last update": st.column_config.DateColumn(),
-                   "source_url": ui.source_column()},
+                   "source_url": widgets.source_column()},
 )
-ui.table_downloads(shown, talks, name="Partner talks", key="talks_downloads")
+widgets.table_downloads(shown, talks, name="Partner talks", key="talks_downloads")

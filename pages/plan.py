@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from components import catalog, plan, plan_progress, store, story, ui
-from components.contract import MODEL_STATUSES
-from components.style import STATUS_LABELS
-from components.text import escape_markdown, format_date
+from components.app import store, widgets
+from components.builders import catalog, plan, plan_progress, story
+from components.builders.text import escape_markdown, format_date
+from components.data.contract import MODEL_STATUSES
+from components.data.vocabulary import STATUS_LABELS
 
 data = store.require("platforms", "models", "plan_targets", "events", "companies")
 platforms, models, companies = data["platforms"], data["models"], data["companies"]
@@ -34,14 +35,14 @@ fourth.metric("Targets measurable", f"{int(progress['share'].notna().sum())} of 
 
 with st.sidebar:
     st.subheader("Filters")
-    brands = ui.multiselect("Brand", sorted(models["brand"].unique(), key=names.get), key="brand",
+    brands = widgets.multiselect("Brand", sorted(models["brand"].unique(), key=names.get), key="brand",
                             format_func=names.get)
-    chosen_platforms = ui.multiselect("Platform", list(platforms["id"]), key="platform",
+    chosen_platforms = widgets.multiselect("Platform", list(platforms["id"]), key="platform",
                                       format_func=platforms.set_index("id")["name"].get)
-    statuses = ui.multiselect("Status", list(MODEL_STATUSES), key="model_status", format_func=plan.STATUS_NAMES.get)
+    statuses = widgets.multiselect("Status", list(MODEL_STATUSES), key="model_status", format_func=plan.STATUS_NAMES.get)
     bounds = plan.year_bounds(models)
-    years = ui.year_range("Launch year", *bounds, key="launch") if bounds and bounds[0] < bounds[1] else bounds
-    unknown_year = ui.toggle("Include models whose launch year is not known", key="unknown_year", value=True,
+    years = widgets.year_range("Launch year", *bounds, key="launch") if bounds and bounds[0] < bounds[1] else bounds
+    unknown_year = widgets.toggle("Include models whose launch year is not known", key="unknown_year", value=True,
                              help="Many launch years are not in the sources; these models are drawn apart.")
     st.caption("Filters apply to the platforms and models. Targets and events always show the whole plan.")
 
@@ -64,8 +65,8 @@ else:
 with st.expander("Platforms as a table, with sources"):
     platform_table = platforms.assign(lead=platforms["lead"].map(names))
     st.dataframe(platform_table[platform_table["id"].isin(chosen_platforms)], hide_index=True, width="stretch",
-                 column_config=ui.column_config("platforms"))
-    ui.table_downloads(platform_table[platform_table["id"].isin(chosen_platforms)], platform_table,
+                 column_config=widgets.column_config("platforms"))
+    widgets.table_downloads(platform_table[platform_table["id"].isin(chosen_platforms)], platform_table,
                        name="Alliance to 2030 platforms", key="platforms_table")
 
 st.header("Models")
@@ -75,7 +76,7 @@ if shown.empty:
 else:
     st.write(f"{len(shown)} of {len(models)} models. Click a model for its details and source.")
     chart_platforms = shown_platforms[shown_platforms["id"].isin(shown["platform"])]
-    state = ui.chart(plan.models_timeline(shown, chart_platforms), title="Alliance to 2030 models by launch year",
+    state = widgets.chart(plan.models_timeline(shown, chart_platforms), title="Alliance to 2030 models by launch year",
                      alt=plan.models_timeline_summary(shown, platforms), key="models_chart", on_select="rerun",
                      selection_mode="points")
     picked = [point["customdata"][0] for point in state.selection.points if point.get("customdata")]
@@ -85,12 +86,12 @@ else:
             st.markdown(plan.model_card(model))
             st.link_button("Source", model["source_url"], icon=":material/open_in_new:")
 
-    ui.chart(plan.models_hierarchy(shown, chart_platforms), title="Alliance to 2030 models by platform and brand",
+    widgets.chart(plan.models_hierarchy(shown, chart_platforms), title="Alliance to 2030 models by platform and brand",
              alt=plan.models_hierarchy_summary(shown), key="models_tree")
 
     st.dataframe(shown[model_columns].rename(columns=model_labels), hide_index=True, width="stretch",
-                 column_config={"source_url": ui.source_column()})
-    ui.table_downloads(shown[model_columns].rename(columns=model_labels),
+                 column_config={"source_url": widgets.source_column()})
+    widgets.table_downloads(shown[model_columns].rename(columns=model_labels),
                        every_model[model_columns].rename(columns=model_labels),
                        name="Alliance to 2030 models", key="models_table")
 
@@ -100,21 +101,21 @@ st.markdown(
     "counted from the data (models launched on the platforms); the other targets say **the data can't say "
     "yet** rather than show 0%."
 )
-ui.chart(plan_progress.progress_chart(progress), title="Alliance to 2030 targets against the data",
+widgets.chart(plan_progress.progress_chart(progress), title="Alliance to 2030 targets against the data",
          alt=plan_progress.progress_summary(progress), key="targets_chart")
 target_columns = ["metric", "target", "unit", "target_year", "reading", "caveat", "source_status", "source_url"]
 st.dataframe(progress[target_columns], hide_index=True, width="stretch",
-             column_config={"source_url": ui.source_column(), "reading": st.column_config.TextColumn("the data shows"),
+             column_config={"source_url": widgets.source_column(), "reading": st.column_config.TextColumn("the data shows"),
                             "target_year": st.column_config.NumberColumn("by", format="%d"),
                             "source_status": st.column_config.TextColumn("how sure")})
-ui.table_downloads(progress, progress, name="Alliance to 2030 targets against the data", key="targets_table")
+widgets.table_downloads(progress, progress, name="Alliance to 2030 targets against the data", key="targets_table")
 
 st.header("How the plan changed")
 if events.empty:
     st.info("No event in the data is tagged `alliance-to-2030`.")
 else:
     st.write(f"{len(events)} events tagged `alliance-to-2030` in the events data, numbered by date.")
-    ui.chart(plan.events_timeline(events), title="Events that reshaped Alliance to 2030",
+    widgets.chart(plan.events_timeline(events), title="Events that reshaped Alliance to 2030",
              alt=plan.events_summary(events), key="events_chart")
     event_table = events.assign(
         number=events.index + 1,
@@ -123,6 +124,6 @@ else:
         source_status=events["source_status"].map(STATUS_LABELS),
     )[["number", "when", "category", "title", "summary", "companies", "source_status", "source_url"]]
     st.dataframe(event_table, hide_index=True, width="stretch",
-                 column_config={"number": st.column_config.NumberColumn("#"), "source_url": ui.source_column(),
+                 column_config={"number": st.column_config.NumberColumn("#"), "source_url": widgets.source_column(),
                                 "source_status": st.column_config.TextColumn("how sure")})
-    ui.table_downloads(event_table, event_table, name="Events that reshaped Alliance to 2030", key="events_table")
+    widgets.table_downloads(event_table, event_table, name="Events that reshaped Alliance to 2030", key="events_table")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.store import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
-from components.validation import LoadResult, read_folder
+from components.app.store import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
+from components.data.validation import LoadResult, read_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from components import catalog
-from components.contract import DATASETS
+from components.builders import catalog
+from components.data.contract import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_data_dictionary_file_is_generated_from_the_contract():
     assert (ROOT / "data" / "DICTIONARY.md").read_text(encoding="utf-8") == catalog.dictionary_markdown(), (
-        "data/DICTIONARY.md is stale: run `python -m components.catalog > data/DICTIONARY.md`"
+        "data/DICTIONARY.md is stale: run `python -m components.builders.catalog > data/DICTIONARY.md`"
     )
 
 

@@ -9,7 +9,7 @@ import zipfile
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import exports
+from components.builders import exports
 
 
 def test_formula_cells_are_neutralised():

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from components import network
-from components.contract import LINK_STATUSES, LINK_TYPES
+from components.builders import network
+from components.data.contract import LINK_STATUSES, LINK_TYPES
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

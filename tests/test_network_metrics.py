@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from components import network_metrics as metrics
+from components.builders import network_metrics as metrics
 from tests.test_network import links
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import partners
-from components.contract import TALKS
+from components.builders import partners
+from components.data.contract import TALKS
 
 NAMES = pd.Series({"nissan": "Nissan", "honda": "Honda", "wayve": "Wayve", "foxtron": "Foxtron",
                    "mitsubishi": "Mitsubishi Motors", "ford": "Ford"})

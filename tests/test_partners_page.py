@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from components import partners
+from components.builders import partners
 from tests.conftest import run_page
 
 PAGE = "pages/partners.py"

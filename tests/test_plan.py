@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import plan
-from components.style import STATUS_SYMBOLS
+from components.builders import plan
+from components.data.vocabulary import STATUS_SYMBOLS
 
 SOURCE = "https://example.org/source"
 

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from components import plan_progress
+from components.builders import plan_progress
 from tests.conftest import run_page
 
 PAGE = "pages/plan.py"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components import plan_progress
-from components.contract import PLAN_TARGETS
+from components.builders import plan_progress
+from components.data.contract import PLAN_TARGETS
 from tests.test_plan import models, platforms
 
 ALL_PLATFORMS = "cmf-ev;kei-ev;cmf-bev"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import stakes_chart
-from components.contract import STAKES
+from components.builders import stakes_chart
+from components.data.contract import STAKES
 
 NAMES = {"renault": "Renault", "nissan": "Nissan", "mitsubishi": "Mitsubishi Motors", "geely": "Geely"}
 COLORS = {"renault": "#E69F00", "nissan": "#D55E00"}

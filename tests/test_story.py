@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from components import story
+from components.builders import story
 
 
 def stakes(*rows):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import timeline
-from components.contract import EVENTS
-from components.style import CATEGORY_COLORS, STATUS_SYMBOLS
+from components.builders import timeline
+from components.data.contract import EVENTS
+from components.data.vocabulary import CATEGORY_COLORS, STATUS_SYMBOLS
 
 NAMES = {"renault": "Renault", "nissan": "Nissan", "honda": "Honda"}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.contract import DATASETS, SOURCE_STATUSES
-from components.validation import read_folder
+from components.data.contract import DATASETS, SOURCE_STATUSES
+from components.data.validation import read_folder
 
 
 def rewrite(path: Path, edit) -> None:

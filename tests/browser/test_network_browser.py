@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from components.store import DEFAULT_DATA_DIR
+from components.app.store import DEFAULT_DATA_DIR
 from tests.browser.conftest import _start_app
 from tests.browser.driver import screenshot, wait_for_run
 from tests.test_network_page import HOSTILE, add_hostile_company

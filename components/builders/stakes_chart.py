@@ -13,10 +13,10 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import story
-from components.style import STATUS_LABELS, STATUS_SYMBOLS
-from components.text import format_date, source_host
-from components.timeline import mark_layout
+from components.builders import story
+from components.builders.text import format_date, source_host
+from components.builders.timeline import mark_layout
+from components.data.vocabulary import STATUS_LABELS, STATUS_SYMBOLS
 
 HOLDINGS = {"alliance": "Between the partners", "all": "All holdings"}
 BASIS_DASH = {"direct": "solid", "trust": "dash", "voting": "dot"}

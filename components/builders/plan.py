@@ -1,6 +1,6 @@
 """The Plan page's models and platforms: filtering, the figures, and their text alternatives.
 
-Pure functions of typed frames (see components/validation.py); nothing here imports Streamlit.
+Pure functions of typed frames (see components/data/validation.py); nothing here imports Streamlit.
 Models whose launch year is not known are kept and shown as such, never dropped silently.
 """
 
@@ -11,10 +11,10 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import story
-from components.contract import MODEL_STATUSES
-from components.style import OKABE_ITO, STATUS_LABELS, STATUS_SYMBOLS
-from components.text import escape_markdown, format_date
+from components.builders import story
+from components.builders.text import escape_markdown, format_date
+from components.data.contract import MODEL_STATUSES
+from components.data.vocabulary import OKABE_ITO, STATUS_LABELS, STATUS_SYMBOLS
 
 UNKNOWN_YEAR = "year not known"
 

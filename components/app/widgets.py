@@ -14,9 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import exports
-from components.contract import DATASETS
-from components.text import SOURCE_HOST, escape_markdown
+from components.builders import exports
+from components.builders.text import SOURCE_HOST, escape_markdown
+from components.data.contract import DATASETS
 
 IMAGE_FORMAT_KEY = "image_format"
 

@@ -21,8 +21,8 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
-from components.contract import COMPANY_KINDS, LINK_STATUSES, LINK_TYPES
-from components.text import format_date
+from components.builders.text import format_date
+from components.data.contract import COMPANY_KINDS, LINK_STATUSES, LINK_TYPES
 
 LINK_TYPE_LABELS = {
     "equity": "Equity stake",

@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.contract import DATASETS
-from components.validation import LoadResult, read_folder
+from components.data.contract import DATASETS
+from components.data.validation import LoadResult, read_folder
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_VARIABLE = "ALLIANCE_DATA_DIR"
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
-from components.style import STATUS_LABELS
-from components.text import escape_markdown, format_date
+from components.builders.text import escape_markdown, format_date
+from components.data.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
+from components.data.vocabulary import STATUS_LABELS
 
 # --- labels -----------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.network import LINK_TYPE_COLORS, active_on, graph
+from components.builders.network import LINK_TYPE_COLORS, active_on, graph
 
 # Stakes and joint ventures both tie companies through shares; every other type is a contract or a talk.
 EQUITY_TYPES = ("equity", "joint_venture")

@@ -1,7 +1,7 @@
 """What the Data page shows about the datasets: the dictionary, the sources, how sure the rows are.
 
 The dictionary is rendered from the contract, and data/DICTIONARY.md is generated from it too
-(`python -m components.catalog > data/DICTIONARY.md`; a test keeps the file in step).
+(`python -m components.builders.catalog > data/DICTIONARY.md`; a test keeps the file in step).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import story
-from components.contract import DATASETS, SOURCE_STATUSES, Dataset
-from components.style import STATUS_COLORS, STATUS_LABELS
-from components.text import escape_markdown, format_date
+from components.builders import story
+from components.builders.text import escape_markdown, format_date
+from components.data.contract import DATASETS, SOURCE_STATUSES, Dataset
+from components.data.vocabulary import STATUS_COLORS, STATUS_LABELS
 
 
 def dictionary_frame(dataset: Dataset) -> pd.DataFrame:
@@ -32,7 +32,7 @@ def dictionary_markdown() -> str:
     lines = [
         "# Data dictionary",
         "",
-        "Generated from `components/contract.py` (`python -m components.catalog > data/DICTIONARY.md`).",
+        "Generated from `components/data/contract.py` (`python -m components.builders.catalog > data/DICTIONARY.md`).",
         "Every file is UTF-8 CSV with one header row; dates are `YYYY-MM-DD`; `;` separates several",
         "values in one cell. Every row cites one public source (`source_url`) and says how sure it is",
         f"(`source_status`: {', '.join(SOURCE_STATUSES)}).",

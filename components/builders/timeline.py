@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import catalog
-from components.contract import EVENT_CATEGORIES, SOURCE_STATUSES
-from components.style import CATEGORY_COLORS, STATUS_LABELS, STATUS_SYMBOLS
-from components.text import escape_markdown, format_date, source_host
+from components.builders import catalog
+from components.builders.text import escape_markdown, format_date, source_host
+from components.data.contract import EVENT_CATEGORIES, SOURCE_STATUSES
+from components.data.vocabulary import CATEGORY_COLORS, STATUS_LABELS, STATUS_SYMBOLS
 
 LANE_MODES = {"category": "Category", "company": "Company"}
 SEARCHED_COLUMNS = ["title", "summary"]

@@ -13,7 +13,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.style import OKABE_ITO
+from components.data.vocabulary import OKABE_ITO
 
 CANT_SAY = "The data can't say yet"
 CANT_SAY_WHY = "None of the datasets records this yet."

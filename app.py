@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from components.app import site, widgets
+from components.app import outputs, site
 
 st.set_page_config(page_title="Alliance Explorer", page_icon="🚗", layout="wide")
 page = st.navigation(site.navigation())
-widgets.sidebar_chrome()
-page.run()
+outputs.sidebar_chrome()
+with site.last_resort_guard():
+    page.run()

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from components import site  # noqa: E402
+from components.app import site  # noqa: E402
 from components.app.store import DEFAULT_DATA_DIR  # noqa: E402
 from components.data.validation import read_folder  # noqa: E402
 

@@ -5,9 +5,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.app import site, store, widgets
+from components.app import outputs, site, store
 from components.builders import story
-from components.builders.text import format_date
+from components.builders.text import escape_markdown, format_date
+from components.data.contract import ANCHORS
+from components.data.vocabulary import SOURCE_STATUS, STAKE_BASIS
 
 st.title("Alliance Explorer")
 st.markdown(
@@ -20,29 +22,26 @@ st.markdown(
 data = store.require("companies", "events", "stakes", "plan_targets", "platforms", "talks")
 today = pd.Timestamp(date.today())
 names = data["companies"].set_index("id")["name"]
-headline = story.headline(data, today)
+latest = data["events"]["end_date"].fillna(data["events"]["date"]).max()
+st.caption(f"Data as of {format_date(min(latest, today))}, the date of the latest event it records.")
+store.say_missing(story.missing_anchors(data, ANCHORS))
 
-figures = (
-    ("Alliance age", f"{headline.age_years} years", f"since {format_date(headline.start)}"),
-    (f"{names['renault']} in {names['nissan']}", headline.renault_in_nissan, headline.renault_in_nissan_detail),
-    ("Alliance to 2030", headline.investment, headline.plan_detail),
-    ("Partner talks under way", headline.live_talks, headline.talks_detail),
-)
-for column, (label, value, detail) in zip(st.columns(4, border=True), figures):
-    column.metric(label, value)
-    column.caption(detail)
+figures = story.headline(data, today)
+for column, figure in zip(st.columns(len(figures), border=True), figures, strict=True):
+    column.metric(escape_markdown(figure.label), figure.value)
+    column.caption(escape_markdown(figure.detail))
 
 st.subheader("Cross-shareholdings today")
 holdings = story.cross_holdings(data["stakes"], today)
-st.dataframe(
-    holdings.assign(holder=holdings["holder"].map(names), target=holdings["target"].map(names))[
-        ["holder", "target", "pct", "basis", "date", "source_status", "source_url"]],
-    hide_index=True, width="stretch",
-    column_config={"pct": st.column_config.NumberColumn("stake %", format="%.2f"),
-                   "date": st.column_config.DateColumn("since"), "source_status": "status",
-                   "source_url": widgets.source_column()},
-)
-widgets.table_downloads(holdings, data["stakes"], name="Cross-shareholdings today", key="holdings")
+shown = pd.DataFrame({
+    "holder": holdings["holder"].map(names), "target": holdings["target"].map(names),
+    "stake %": holdings["pct"], "basis": holdings["basis"].map(STAKE_BASIS.label), "since": holdings["date"],
+    "how sure": holdings["source_status"].map(SOURCE_STATUS.label), "source_url": holdings["source_url"],
+})
+st.dataframe(shown, hide_index=True, width="stretch",
+             column_config={"stake %": st.column_config.NumberColumn(format="%.2f"),
+                            "since": st.column_config.DateColumn(), "source_url": outputs.source_column()})
+outputs.table_downloads(shown, data["stakes"], name="Cross-shareholdings today", key="holdings")
 
 st.subheader("The story, 1999 to \u201cAlliance 2.0\u201d")
 st.markdown(story.NARRATIVE)

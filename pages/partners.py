@@ -1,11 +1,12 @@
-"""Partners: Nissan's talks of 2024–2025, who brings what to each (the seed's reciprocity test), and their timelines."""
+"""Partners: Nissan's talks of 2024–2025, who brings what to each (the reciprocity test), and their timelines."""
 
 import streamlit as st
 
-from components.app import store, widgets
+from components.app import filters, outputs, store
 from components.builders import partners, story
+from components.data.vocabulary import REGION, TALK_DOMAIN, TALK_STATUS
 
-TALK_KEY = "talk"
+TALK = "talk"  # the talk whose card is open, kept in the address
 
 st.title("Partners")
 st.markdown(
@@ -21,12 +22,12 @@ offered = partners.choices(talks, names)
 
 with st.sidebar:
     st.subheader("Filters")
-    chosen_partners = widgets.multiselect("Partner", offered.partners, key="partner",
-                                     format_func=lambda p: names.get(p, p))
-    chosen_domains = widgets.multiselect("Domain", offered.domains, key="domain", format_func=partners.label,
-                                    help="Talks touching at least one of these domains; the grid's columns.")
-    chosen_regions = widgets.multiselect("Region", offered.regions, key="region", format_func=partners.label)
-    chosen_statuses = widgets.multiselect("Status", offered.statuses, key="talk_status", format_func=partners.label)
+    chosen_partners = filters.multiselect("Partner", offered.partners, key="partner",
+                                          format_func=lambda p: names.get(p, p))
+    chosen_domains = filters.multiselect("Domain", offered.domains, key="domain", format_func=TALK_DOMAIN.label,
+                                         help="Talks touching at least one of these domains; the grid's columns.")
+    chosen_regions = filters.multiselect("Region", offered.regions, key="region", format_func=REGION.label)
+    chosen_statuses = filters.multiselect("Status", offered.statuses, key="talk_status", format_func=TALK_STATUS.label)
 
 shown = partners.ordered(partners.filter_talks(
     talks, partners=chosen_partners, domains=chosen_domains, regions=chosen_regions, statuses=chosen_statuses,
@@ -35,7 +36,8 @@ if shown.empty:
     st.info(f"No talk matches these filters (0 of {len(talks)}). Widen them in the sidebar: each filter "
             "starts with every value selected, and an empty filter matches nothing.",
             icon=":material/filter_alt_off:")
-    widgets.table_downloads(shown, talks, name="Partner talks", key="talks_downloads")
+    outputs.table_downloads(partners.table(shown, names), partners.table(talks, names), name="Partner talks",
+                            key="talks_downloads")
     st.stop()
 
 reciprocity = partners.reciprocity_count(shown)
@@ -47,42 +49,27 @@ third.metric("Reciprocal talks", reciprocity.text,
                   f"recorded ({reciprocity.total - reciprocity.recorded} of those shown record none).")
 fourth.metric("Under way", len(story.live_talks(shown)), help="Rumoured, being explored or under a memorandum.")
 
-
-def select_talk(widget_key: str, ids: list[str] | None = None):
-    """A callback that shows, in the detail card, the talk clicked in a chart or picked in the table."""
-    def select() -> None:
-        selection = st.session_state[widget_key].selection
-        if ids is None:
-            picked = [point.get("customdata") for point in selection.get("points", [])]
-        else:
-            picked = [ids[row] for row in selection.get("rows", [])]
-        picked = [talk for talk in picked if isinstance(talk, str)]
-        if picked:
-            st.session_state[TALK_KEY] = picked[0]
-    return select
-
-
 st.header("Who brings what")
-domains = [domain for domain in partners.TALK_DOMAINS if domain in chosen_domains]
+domains = [domain for domain in TALK_DOMAIN if domain in chosen_domains]
 st.caption("Each partner's talks pooled: a cell says whether Nissan's side brings that domain, the partner does, "
            "or both do. Hover a cell for the talks behind it.")
-widgets.chart(partners.reciprocity_grid(shown, domains, names), title="Who brings what to Nissan's partner talks",
-         alt=partners.reciprocity_summary(shown, domains, names), key="reciprocity_chart")
+outputs.chart(partners.reciprocity_grid(shown, domains, names), title="Who brings what to Nissan's partner talks",
+              alt=partners.reciprocity_summary(shown, domains, names), key="reciprocity_chart")
 
 st.header("Talk timelines")
 st.caption("One row per talk, from its first report to its latest update, coloured and marked by status. "
            "Click a bar or marker to see the talk below.")
-widgets.chart(partners.timeline(shown, names), title="Nissan's partner talks through time",
-         alt=partners.timeline_summary(shown, names), key="timeline_chart",
-         on_select=select_talk("timeline_chart"), selection_mode="points")
+outputs.chart(partners.timeline(shown, names), title="Nissan's partner talks through time",
+              alt=partners.timeline_summary(shown, names), key="timeline_chart",
+              on_select=filters.open_from_chart(TALK, "timeline_chart"), selection_mode="points")
 
 st.header("A talk in detail")
 by_update = shown.sort_values("last_update", ascending=False, kind="stable")
 talk_names = dict(zip(by_update["id"], partners.talk_names(by_update, names), strict=True))
-chosen = widgets.selectbox("Talk", list(talk_names), key=TALK_KEY, format_func=talk_names.get,
-                      help="The latest first. Clicking a chart bar or a table row picks it too.")
+chosen = filters.selectbox("Talk", list(talk_names), key=TALK, format_func=talk_names.get,
+                           help="The latest first. Clicking a chart bar or a table row picks it too.")
 detail = partners.card(shown[shown["id"] == chosen].iloc[0], names)
-with st.container(border=True):
+with st.container(border=True, key="talk_card"):
     st.subheader(detail.title)
     st.caption(detail.facts)
     nissan_side, partner_side = st.columns(2)
@@ -95,10 +82,9 @@ st.header("Every talk")
 table = partners.table(shown, names)
 st.dataframe(
     table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 600), key="talks_table",
-    selection_mode="single-row",
-    on_select=select_talk("talks_table", table["id"].tolist()),
+    selection_mode="single-row", on_select=filters.open_from_table(TALK, "talks_table", table["id"].tolist()),
     column_order=[column for column in table.columns if column != "id"],
     column_config={"first reported": st.column_config.DateColumn(), "last update": st.column_config.DateColumn(),
-                   "source_url": widgets.source_column()},
+                   "source_url": outputs.source_column()},
 )
-widgets.table_downloads(shown, talks, name="Partner talks", key="talks_downloads")
+outputs.table_downloads(table, partners.table(talks, names), name="Partner talks", key="talks_downloads")

@@ -1,5 +1,5 @@
-"""The History page under AppTest: it runs, its filters change what is drawn, the URL restores them,
-a broken link is survived with a notice, and a selected event opens its card."""
+"""The History page under AppTest: it runs, its filters (bound to the address by id) change what is drawn,
+a broken link is survived with a notice, and a clicked event opens its card."""
 
 from __future__ import annotations
 
@@ -7,15 +7,27 @@ import base64
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from components.builders import stakes_chart, story, timeline
+from tests import factories
 from tests.conftest import run_page
+from tests.reading import as_read, warnings
 
 PAGE = "pages/history.py"
 
 
-def figure(app, index: int = 0) -> dict:
-    return json.loads(app.get("plotly_chart")[index].proto.spec)
+# --- reading the page -------------------------------------------------------------------------
+
+def charts(app) -> dict[str, dict]:
+    """The page's Plotly figures by key ("timeline", "stakes_chart")."""
+    return {chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec) for chart in app.get("plotly_chart")}
+
+
+def figure(app, key: str = "timeline") -> dict:
+    return charts(app)[key]
 
 
 def values(array) -> list:
@@ -30,92 +42,153 @@ def drawn_ids(app) -> set[str]:
     return {row[0] for trace in figure(app)["data"] if trace.get("meta") == "event" for row in trace["customdata"]}
 
 
-def table(app):
-    return app.dataframe[0].value
+def table(app) -> pd.DataFrame:
+    return app.dataframe(key="history_table").value
 
 
-def card(app) -> str:
-    """The text of the subheaders and Markdown, with the escaping of data text undone."""
-    text = " ".join(sub.value for sub in app.subheader) + " " + " ".join(md.value for md in app.markdown)
-    return text.replace("\\", "")
+def card_title(app) -> str | None:
+    """The open card's title: the first subheader, when it is not a section's."""
+    first = app.subheader[0].value
+    return None if first.endswith(" events") else as_read(first)
+
+
+def click(app, key: str, selection: dict):
+    """What the browser sends when a reader clicks a chart point or a table row: the selection as the
+    element's widget state, so the page's on_select callback runs as it does in the app."""
+    states = app._tree.get_widget_states()
+    element = next(node for node in [*app.get("plotly_chart"), *app.dataframe] if node.proto.id.endswith(f"-{key}"))
+    states.widgets.append(WidgetState(id=element.proto.id, string_value=json.dumps({"selection": selection})))
+    return app._run(states)
+
+
+def click_point(app, event_id: str):
+    return click(app, "timeline", {"points": [{"customdata": [event_id, "hover text"]}], "point_indices": [0],
+                                   "box": [], "lasso": []})
+
+
+def click_row(app, row: int):
+    return click(app, "history_table", {"rows": [row], "columns": [], "cells": []})
 
 
 @pytest.fixture(scope="module")
-def opened(real_data):
+def opened():
+    """The page as a reader first opens it. No test changes it."""
     return run_page(PAGE)
 
 
-def test_page_draws_every_event_and_the_stakes(opened, real_data):
-    events = real_data.frames["events"]
+@pytest.fixture
+def events(real_data) -> pd.DataFrame:
+    return real_data.frames["events"]
+
+
+# --- the page as opened -------------------------------------------------------------------------
+
+def test_the_page_draws_every_event_in_the_chart_and_the_table(opened, events):
     assert not opened.exception
     assert drawn_ids(opened) == set(events["id"])
-    assert len(table(opened)) == len(events)
-    stakes = figure(opened, 1)
-    assert {trace["line"]["shape"] for trace in stakes["data"]} == {"hv"}
-    assert any("Renault → Nissan (in trust)" == trace["name"] for trace in stakes["data"])
-    assert any("The timeline shows all" in caption.value for caption in opened.caption)
+    assert set(table(opened)["id"]) == set(events["id"])
+    assert opened.subheader[0].value == f"{len(events)} of {len(events)} events"
 
 
-def test_category_filter_changes_chart_and_table(opened, real_data):
-    events = real_data.frames["events"]
-    opened.multiselect(key="categories").set_value(["equity"]).run()
-    equity = set(events.loc[events["category"] == "equity", "id"])
-    assert drawn_ids(opened) == equity
-    assert set(table(opened)["category"]) == {"equity"}
-    assert len(table(opened)) == len(equity)
+def test_the_chart_has_a_text_description_counting_every_event(opened, events):
+    captions = " ".join(caption.value for caption in opened.caption)
+    assert f"The timeline shows all {len(events)} events" in as_read(captions)
+
+
+def test_the_stakes_chart_draws_the_partners_stakes_as_step_lines(opened, real_data):
+    stakes, names = real_data.frames["stakes"], dict(real_data.frames["companies"][["id", "name"]].values)
+    lines = figure(opened, "stakes_chart")["data"]
+    assert {line["line"]["shape"] for line in lines} == {"hv"}
+    partners = stakes_chart.select_stakes(stakes, "alliance")
+    expected = {stakes_chart.series_label(*series, names)
+                for series in partners[stakes_chart.SERIES].drop_duplicates().itertuples(index=False)}
+    assert {line["name"] for line in lines} <= expected
+    assert stakes_chart.series_label("renault", "nissan", "trust", names) in {line["name"] for line in lines}
+
+
+def test_the_download_buttons_count_the_rows(opened, events):
     labels = [button.proto.label for button in opened.get("download_button")]
+    assert f"Filtered rows ({len(events)}) as CSV" in labels and f"All rows ({len(events)}) as CSV" in labels
+
+
+def test_no_card_is_open_until_an_event_is_chosen(opened):
+    assert card_title(opened) is None
+    assert "event" not in opened.query_params
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+def test_choosing_a_category_narrows_the_chart_the_table_and_the_downloads(events):
+    app = run_page(PAGE)
+    app.multiselect(key="categories").set_value(["equity"]).run()
+    equity = set(events.loc[events["category"] == "equity", "id"])
+    assert drawn_ids(app) == equity
+    assert set(table(app)["id"]) == equity
+    labels = [button.proto.label for button in app.get("download_button")]
     assert f"Filtered rows ({len(equity)}) as CSV" in labels and f"All rows ({len(events)}) as CSV" in labels
-    opened.multiselect(key="categories").set_value(list(events["category"].unique())).run()
+    assert app.query_params["categories"] == "equity"  # so a copied link keeps the filter
+
+
+def overlaps(events: pd.DataFrame, start: str, end: str) -> pd.Series:
+    return (events["date"] <= pd.Timestamp(end)) & (events["end_date"].fillna(events["date"]) >= pd.Timestamp(start))
 
 
 @pytest.mark.parametrize(("query", "check"), [
     ({"categories": "crisis"}, lambda e: e["category"] == "crisis"),
-    ({"companies": "Honda"}, lambda e: e["companies"].str.split(";").map(lambda ids: "honda" in ids)),
-    ({"status": "Press report"}, lambda e: e["source_status"] == "press_report"),
+    ({"companies": "renault"}, lambda e: e["companies"].map(lambda ids: "renault" in ids)),
+    ({"status": "press_report"}, lambda e: e["source_status"] == "press_report"),
     ({"search": "ghosn"}, lambda e: (e["title"] + " " + e["summary"]).str.lower().str.contains("ghosn")),
-    ({"dates": ["2024-01-01", "2024-12-31"]},
-     lambda e: (e["date"] <= "2024-12-31") & (e["end_date"].fillna(e["date"]) >= "2024-01-01")),
-])
-def test_url_parameters_restore_each_filter(real_data, query, check):
-    events = real_data.frames["events"]
+    ({"dates": ["2010-01-01", "2020-01-01"]}, lambda e: overlaps(e, "2010-01-01", "2020-01-01")),
+], ids=["categories", "companies", "status", "search", "dates"])
+def test_a_filter_in_the_link_by_id_is_restored(events, query, check):
     app = run_page(PAGE, query=query)
     assert not app.exception and not app.warning
     expected = set(events.loc[check(events), "id"])
     assert 0 < len(expected) < len(events)
     assert drawn_ids(app) == expected
     assert set(table(app)["id"]) == expected
+    assert app.subheader[0].value == f"{len(expected)} of {len(events)} events"
 
 
-def test_url_restores_the_widgets_themselves():
-    app = run_page(PAGE, query={"categories": ["equity", "plan"], "search": "Renault", "lanes": "Company"})
+def test_the_link_restores_the_inputs_themselves():
+    app = run_page(PAGE, query={"categories": ["equity", "plan"], "companies": "renault", "status": "verified",
+                                "search": "Renault", "dates": ["2010-01-01", "2020-01-01"]})
+    assert not app.exception and not app.warning
     assert app.multiselect(key="categories").value == ["equity", "plan"]
+    assert app.multiselect(key="companies").value == ["renault"]
+    assert app.multiselect(key="status").value == ["verified"]
     assert app.text_input(key="search").value == "Renault"
-    assert "Nissan" in figure(app)["layout"]["yaxis"]["ticktext"]  # lanes by company
+    assert app.slider(key="dates").value == (pd.Timestamp("2010-01-01").date(), pd.Timestamp("2020-01-01").date())
 
 
-def test_dates_filter_is_shared_by_the_stakes_chart():
-    app = run_page(PAGE, query={"dates": ["2010-01-01", "2020-12-31"]})
-    stakes = figure(app, 1)
-    assert stakes["layout"]["xaxis"]["range"][0].startswith("2009")  # the range less a little padding
-    renault_nissan = next(t for t in stakes["data"] if t["name"] == "Renault → Nissan (direct)")
-    assert values(renault_nissan["y"]) == [44.4, 44.4]  # carried in at the start, run on to the end
+def test_lanes_by_company_in_the_link_draw_a_lane_per_company(events, real_data):
+    names = dict(real_data.frames["companies"][["id", "name"]].values)
+    app = run_page(PAGE, query={"lanes": "company"})
+    assert not app.exception and not app.warning
+    assert app.segmented_control(key="lanes").value == "company"
+    involved = {names.get(company, company) for companies in events["companies"] for company in companies}
+    assert set(figure(app)["layout"]["yaxis"]["ticktext"]) == involved
 
 
-def test_all_holdings_shows_more_stakes():
-    partners = run_page(PAGE)
-    everything = run_page(PAGE, query={"holdings": "All holdings"})
-    assert len(figure(everything, 1)["data"]) > len(figure(partners, 1)["data"])
+def test_the_date_range_is_shared_by_the_stakes_chart(real_data):
+    start, end = pd.Timestamp("2010-01-01"), pd.Timestamp("2020-01-01")
+    app = run_page(PAGE, query={"dates": [start.date().isoformat(), end.date().isoformat()]})
+    stakes = figure(app, "stakes_chart")
+    low, high = (pd.Timestamp(day) for day in stakes["layout"]["xaxis"]["range"])
+    assert low < start < low + pd.Timedelta(days=366) and high - pd.Timedelta(days=366) < end < high
+    names = dict(real_data.frames["companies"][["id", "name"]].values)
+    direct = next(line for line in stakes["data"]
+                  if line["name"] == stakes_chart.series_label("renault", "nissan", "direct", names))
+    in_force = story.stakes_as_of(real_data.frames["stakes"], start).query(
+        "holder == 'renault' and target == 'nissan' and basis == 'direct'")["pct"].iloc[0]
+    assert values(direct["y"])[0] == in_force  # carried into the range at its value then
+
+
+def test_all_holdings_in_the_link_show_stakes_outside_the_alliance(opened):
+    everything = run_page(PAGE, query={"holdings": "all"})
+    assert not everything.warning
     assert everything.segmented_control(key="holdings").value == "all"
-
-
-def test_bogus_url_values_are_ignored_with_a_notice():
-    app = run_page(PAGE, query={"categories": "nonsense", "dates": "yesterday", "lanes": "sideways",
-                                "status": "rumour", "event": "no-such-event", "holdings": "x"})
-    assert not app.exception
-    warnings = " ".join(w.value for w in app.warning)
-    for key in ("categories", "dates", "lanes", "status", "event", "holdings"):
-        assert f"`{key}=" in warnings
-    assert app.get("plotly_chart")  # the page still draws, with the defaults
+    assert len(figure(everything, "stakes_chart")["data"]) > len(figure(opened, "stakes_chart")["data"])
 
 
 def test_no_match_says_so_and_how_to_widen():
@@ -126,40 +199,113 @@ def test_no_match_says_so_and_how_to_widen():
     assert len(table(app)) == 0
 
 
-def test_selecting_a_table_row_opens_its_card():
-    app = run_page(PAGE)
-    first = table(app).iloc[2]
-    app.session_state["history_table"] = {"selection": {"rows": [2], "columns": [], "cells": []}}
-    app.run()
-    assert first["title"] in card(app)
-    assert app.query_params["event"] == first["id"]  # so a copied link reopens the card
+# --- a broken link ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("categories", "nonsense"), ("companies", "no-such-company"), ("status", "rumour"), ("lanes", "sideways"),
+    ("dates", "yesterday"), ("holdings", "x"), ("event", "no-such-event"),
+])
+def test_an_unusable_value_in_the_link_is_ignored_with_a_notice(events, key, value):
+    app = run_page(PAGE, query={key: value})
+    assert not app.exception
+    assert f"Ignored {key}={value} from the link" in warnings(app)
+    assert key not in app.query_params  # dropped, so a copied link is clean
+    assert "timeline" in charts(app), (
+        f"{key}={value} is said to be ignored, yet the page applied it: a multiselect whose link values are all "
+        "unknown gets an empty choice instead of its default (components/app/filters.py, multiselect's parse)")
+    assert drawn_ids(app) == set(events["id"])  # the page still draws, with the defaults
 
 
-def test_selecting_a_chart_point_opens_its_card(real_data):
-    event = real_data.frames["events"].set_index("id").loc["ghosn-arrested"]
-    app = run_page(PAGE)
-    app.session_state["timeline"] = {"selection": {
-        "points": [{"curve_number": 1, "point_index": 0, "customdata": ["ghosn-arrested"]}],
-        "point_indices": [0], "box": [], "lasso": []}}
-    app.run()
-    assert "Carlos Ghosn arrested in Tokyo" in card(app)
-    assert "18 November 2018" not in card(app) and "19 November 2018" in card(app)
+def test_an_old_link_with_labels_instead_of_ids_is_named(events):
+    app = run_page(PAGE, query={"companies": "Honda", "status": "Press report"})
+    assert not app.exception
+    assert "Ignored companies=Honda" in warnings(app) and "Ignored status=Press report" in warnings(app)
+
+
+def test_the_usable_values_of_a_link_are_kept_beside_an_ignored_one(events):
+    app = run_page(PAGE, query={"categories": ["crisis", "nonsense"]})
+    assert "Ignored categories=nonsense" in warnings(app)
+    assert drawn_ids(app) == set(events.loc[events["category"] == "crisis", "id"])
+
+
+# --- the card -----------------------------------------------------------------------------------
+
+def test_an_event_in_the_link_opens_its_card(events):
+    event = events.set_index("id").loc["alliance-signed"]
+    app = run_page(PAGE, query={"event": "alliance-signed"})
+    assert not app.exception
+    assert card_title(app) == event["title"]
+    card = as_read(" ".join(markdown.value for markdown in app.markdown))
+    assert timeline.when_text(event) in card
     assert app.get("link_button")[0].proto.url == event["source_url"]
 
 
-def test_the_latest_selection_wins():
-    app = run_page(PAGE)
-    app.session_state["timeline"] = {"selection": {"points": [{"customdata": ["ghosn-arrested"]}],
-                                                   "point_indices": [0], "box": [], "lasso": []}}
-    app.run()
-    app.session_state["history_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
-    app.run()
-    assert app.query_params["event"] == table(app).iloc[0]["id"]
-
-
-def test_event_in_the_url_reopens_its_card_and_close_clears_it():
+def test_closing_the_card_removes_it_from_the_link():
     app = run_page(PAGE, query={"event": "alliance-signed"})
-    assert "Renault–Nissan alliance signed in Tokyo" in card(app)
     app.button(key="close_card").click().run()
     assert "event" not in app.query_params
-    assert "alliance signed in Tokyo" not in " ".join(sub.value for sub in app.subheader)
+    assert card_title(app) is None
+
+
+def test_choosing_an_event_in_the_picker_opens_its_card(events):
+    app = run_page(PAGE)
+    app.selectbox(key="event").select("ghosn-arrested").run()
+    assert card_title(app) == events.set_index("id").loc["ghosn-arrested", "title"]
+    assert app.query_params["event"] == "ghosn-arrested"
+
+
+def test_clicking_a_table_row_opens_its_card():
+    app = run_page(PAGE)
+    row = table(app).iloc[2]
+    click_row(app, 2)
+    assert not app.exception
+    assert card_title(app) == row["title"]
+    assert app.query_params["event"] == row["id"]  # so a copied link reopens the card
+
+
+def test_clicking_a_chart_point_opens_its_card_with_the_date_at_its_precision(events):
+    event = events.set_index("id").loc["ghosn-arrested"]
+    app = click_point(run_page(PAGE), "ghosn-arrested")
+    assert not app.exception
+    assert card_title(app) == event["title"]
+    assert timeline.when_text(event) in as_read(" ".join(markdown.value for markdown in app.markdown))
+    assert app.query_params["event"] == "ghosn-arrested"
+
+
+def test_the_latest_click_wins():
+    app = click_point(run_page(PAGE), "ghosn-arrested")
+    first_row = table(app).iloc[0]
+    click_row(app, 0)
+    assert app.query_params["event"] == first_row["id"]
+    assert card_title(app) == first_row["title"]
+
+
+def test_clicking_a_filtered_table_row_opens_the_event_shown_in_that_row(events):
+    app = run_page(PAGE, query={"categories": "crisis"})
+    row = table(app).iloc[1]
+    click_row(app, 1)
+    assert app.query_params["event"] == row["id"]
+    assert events.set_index("id").loc[row["id"], "category"] == "crisis"
+
+
+# --- other data ---------------------------------------------------------------------------------
+
+def test_a_data_folder_with_a_single_event_draws_it(data_copy, use_data_dir):
+    factories.write(data_copy, "events", {"id": "only", "date": "2020-05-01", "title": "The only event",
+                                          "companies": "renault;nissan"})
+    factories.edit(data_copy / "claims.csv", lambda rows: [dict(row, event="") for row in rows])
+    use_data_dir(data_copy)
+    app = run_page(PAGE)
+    assert not app.exception
+    assert not app.error
+    assert drawn_ids(app) == {"only"}
+    assert app.subheader[0].value == "1 of 1 events"
+
+
+def test_a_broken_events_file_is_reported_and_the_page_stops(data_copy, use_data_dir):
+    factories.edit(data_copy / "events.csv", lambda rows: [dict(rows[0], date="not-a-date"), *rows[1:]])
+    use_data_dir(data_copy)
+    app = run_page(PAGE)
+    assert not app.exception
+    assert "events.csv" in as_read(app.error[0].value)
+    assert not app.get("plotly_chart")

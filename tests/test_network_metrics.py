@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from components.builders import network_metrics as metrics
-from tests.test_network import links
+from tests import factories
 
 
 def test_a_star_is_fully_centralised():
@@ -31,18 +31,24 @@ def test_centralisation_is_undefined_under_three_companies():
     assert math.isnan(metrics.degree_centralisation(nx.path_graph(2)))
 
 
-def test_year_ends_run_to_today():
+def test_year_ends_run_to_the_day_given_as_today():
     days = metrics.year_ends(2023, date(2025, 6, 30))
     assert days == [pd.Timestamp("2023-12-31"), pd.Timestamp("2024-12-31"), pd.Timestamp("2025-06-30")]
 
 
+def links(*rows: tuple):
+    """(source, target, type, start, end, status) rows of links.csv, typed as the app reads them."""
+    return factories.frame("links", *[dict(zip(("source", "target", "type", "start", "end", "status"), row))
+                                      for row in rows])
+
+
 # 2000: a hub and two spokes (both equity). 2001: a spoke ends, two contracts join, one not with the hub.
 TIES = links(
-    ("nissan", "renault", "equity", "2000-01-01", None, "active"),
+    ("nissan", "renault", "equity", "2000-01-01", "", "active"),
     ("nissan", "daimler", "equity", "2000-01-01", "2001-06-30", "ended"),
-    ("nissan", "honda", "technology", "2001-01-01", None, "active"),
-    ("honda", "wayve", "technology", "2001-01-01", None, "active"),
-    ("nissan", "renault", "platform_sharing", "2001-01-01", None, "active"),
+    ("nissan", "honda", "technology", "2001-01-01", "", "active"),
+    ("honda", "wayve", "technology", "2001-01-01", "", "active"),
+    ("nissan", "renault", "platform_sharing", "2001-01-01", "", "active"),
 )
 DAYS = [pd.Timestamp("1999-12-31"), pd.Timestamp("2000-12-31"), pd.Timestamp("2001-12-31")]
 
@@ -61,8 +67,8 @@ def test_the_metrics_of_each_year_match_a_count_by_hand():
 
 
 def test_joint_ventures_count_as_equity_ties():
-    jv = links(("nissan", "nmkv", "joint_venture", "2000-01-01", None, "active"),
-               ("nissan", "ford", "talks", "2000-01-01", None, "in_talks"))
+    jv = links(("nissan", "nmkv", "joint_venture", "2000-01-01", "", "active"),
+               ("nissan", "ford", "talks", "2000-01-01", "", "in_talks"))
     row = metrics.metrics_over_time(jv, [pd.Timestamp("2000-12-31")], hub="nissan").iloc[0]
     assert row["equity_share"] == pytest.approx(0.5)
 

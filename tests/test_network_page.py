@@ -3,12 +3,15 @@ drawn, and a copied link restores them."""
 
 from __future__ import annotations
 
-import csv
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from components.builders import network
+from components.data.contract import DATASETS
+from tests import factories
 from tests.conftest import run_page
+from tests.reading import as_read, warnings
 
 PAGE = "pages/network.py"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -27,23 +30,30 @@ def edges_in(html: str) -> int:
     return html.split("edges = new vis.DataSet(", 1)[1].split(");\n", 1)[0].count('"from"')
 
 
-def test_the_network_page_draws_todays_network():
+def last_day(real_data) -> date:
+    return network.date_span(real_data.frames["links"])[1]
+
+
+def test_the_network_page_opens_on_the_datas_last_date(real_data):
     app = run_page(PAGE)
     assert not app.exception
-    assert app.slider(key="as_of").value == date.today()
-    html = network_html(app)
-    assert edges_in(html) == ties_shown(app) > 20
-    assert len(app.dataframe[0].value) == ties_shown(app)
+    links = real_data.frames["links"]
+    assert app.slider(key="as_of").value == last_day(real_data)
+    in_force = network.active_on(links, last_day(real_data))
+    assert edges_in(network_html(app)) == ties_shown(app) == len(app.dataframe[0].value) == len(in_force)
     assert len(app.get("plotly_chart")) == 1
 
 
-def test_moving_the_date_changes_the_network():
+def test_moving_the_date_changes_the_network(real_data):
     app = run_page(PAGE)
-    today_html, today_ties = network_html(app), ties_shown(app)
+    latest = network_html(app)
     app.slider(key="as_of").set_value(date(2000, 6, 1)).run()
-    assert network_html(app) != today_html
-    assert edges_in(network_html(app)) == ties_shown(app) < today_ties
-    assert set(app.dataframe[0].value["from"]) | set(app.dataframe[0].value["to"]) == {"Renault", "Nissan"}
+    in_force = network.active_on(real_data.frames["links"], date(2000, 6, 1))
+    assert network_html(app) != latest
+    assert edges_in(network_html(app)) == ties_shown(app) == len(in_force)
+    names = real_data.frames["companies"].set_index("id")["name"]
+    assert set(app.dataframe[0].value["from"]) | set(app.dataframe[0].value["to"]) == {
+        names[company] for company in set(in_force["source"]) | set(in_force["target"])}
 
 
 def test_a_preset_moves_the_date():
@@ -76,6 +86,20 @@ def test_a_focus_shows_the_companys_neighbourhood_and_two_steps_reach_further():
     assert len(two) > len(one) and "Renault" in set(two["from"]) | set(two["to"])
 
 
+def card(app) -> str | None:
+    """The company card's text, if one is open (it is the one markdown that counts ties "in the data")."""
+    return next((as_read(markdown.value) for markdown in app.markdown if "in the data" in markdown.value), None)
+
+
+def test_the_focused_companys_card_shows(real_data):
+    app = run_page(PAGE, {"focus": "mitsubishi"})
+    assert not app.exception
+    name = real_data.frames["companies"].set_index("id").loc["mitsubishi", "name"]
+    ever = network.tie_counts(real_data.frames["links"])["mitsubishi"]
+    assert card(app).startswith(f"**{name}**") and f"{ever} ties in the data" in card(app)
+    assert card(run_page(PAGE)) is None  # no card without a focus
+
+
 def test_colouring_by_kind_changes_the_network():
     app = run_page(PAGE)
     by_company = network_html(app)
@@ -85,11 +109,11 @@ def test_colouring_by_kind_changes_the_network():
     assert "Automaker</span>" not in by_company
 
 
-def test_url_parameters_restore_the_view():
-    app = run_page(PAGE, {"as_of": "2016-12-31", "focus": "Mitsubishi Motors", "steps": "2 steps",
-                          "tie_types": ["Equity stake", "Joint venture"], "tie_status": ["Active", "Ended"],
-                          "colour_by": "Kind"})
-    assert not app.exception and not app.warning
+def test_url_parameters_by_id_restore_the_view():
+    app = run_page(PAGE, {"as_of": "2016-12-31", "focus": "mitsubishi", "steps": "2",
+                          "tie_types": ["equity", "joint_venture"], "tie_status": ["active", "ended"],
+                          "colour_by": "kind"})
+    assert not app.exception and not app.warning, warnings(app)
     assert app.slider(key="as_of").value == date(2016, 12, 31)
     assert app.selectbox(key="focus").value == "mitsubishi"
     assert app.multiselect(key="tie_types").value == ["equity", "joint_venture"]
@@ -99,19 +123,27 @@ def test_url_parameters_restore_the_view():
     assert set(ties["type"]) <= {"Equity stake", "Joint venture"} and (ties["start"] <= "2016-12-31").all()
 
 
-def test_a_date_as_streamlit_writes_it_in_the_url_is_restored_without_a_notice():
-    # Moving a bound date slider writes microseconds since 1970 into the address: 2025-12-31 here.
-    app = run_page(PAGE, {"as_of": "1767139200000000"})
-    assert not app.exception and not app.warning
-    assert app.slider(key="as_of").value == date(2025, 12, 31)
-
-
-def test_a_bogus_url_value_is_ignored_with_a_notice():
-    app = run_page(PAGE, {"as_of": "1850-01-01", "focus": "Nobody", "tie_types": "nonsense"})
+def test_an_old_link_with_a_company_name_is_ignored_with_a_notice():
+    app = run_page(PAGE, {"focus": "Mitsubishi Motors"})
     assert not app.exception
-    warnings = " ".join(warning.value for warning in app.warning)
-    assert "as_of=1850-01-01" in warnings and "focus=Nobody" in warnings and "tie_types=nonsense" in warnings
-    assert app.slider(key="as_of").value == date.today()
+    assert "focus=Mitsubishi Motors" in warnings(app)
+    assert app.selectbox(key="focus").value is None
+
+
+def test_a_date_as_streamlit_writes_it_in_the_url_is_restored_without_a_notice():
+    # Moving a bound date slider writes microseconds since 1970 into the address.
+    micros = int((datetime(2016, 12, 31) - datetime(1970, 1, 1)).total_seconds()) * 1_000_000
+    app = run_page(PAGE, {"as_of": str(micros)})
+    assert not app.exception and not app.warning, warnings(app)
+    assert app.slider(key="as_of").value == date(2016, 12, 31)
+
+
+def test_a_bogus_url_value_is_ignored_with_a_notice(real_data):
+    app = run_page(PAGE, {"as_of": "1850-01-01", "focus": "nobody", "tie_types": "nonsense"})
+    assert not app.exception
+    for shown in ("as_of=1850-01-01", "focus=nobody", "tie_types=nonsense"):
+        assert shown in warnings(app)
+    assert app.slider(key="as_of").value == last_day(real_data)
 
 
 def test_the_network_and_its_ties_can_be_downloaded():
@@ -129,21 +161,63 @@ def test_the_metrics_chart_marks_the_date_and_follows_the_type_filter():
     assert app.get("plotly_chart")[0].proto.spec != every
 
 
-def add_hostile_company(folder: Path) -> None:
-    """A company whose name is markup, tied to Nissan by a link whose label is a script."""
-    with (folder / "companies.csv").open("a", encoding="utf-8", newline="") as file:
-        csv.writer(file).writerow(["hostile", HOSTILE, "JP", "other", "#999999", "https://example.org/hostile",
-                                   "unverified", "A test row."])
-    with (folder / "links.csv").open("a", encoding="utf-8", newline="") as file:
-        csv.writer(file).writerow(["hostile", "nissan", "talks", "2020-01-01", "", "in_talks", "1",
-                                   "<script>alert(2)</script> href", "https://example.org/hostile", "unverified", ""])
+# --- other data folders ---------------------------------------------------------------------------
+
+def folder_with(folder: Path, companies: list[dict], links: list[dict]) -> Path:
+    folder.mkdir(exist_ok=True)
+    factories.write(folder, "companies", *companies)
+    factories.write(folder, "links", *links)
+    return folder
+
+
+THREE = [{"id": "renault", "name": "Renault"}, {"id": "nissan", "name": "Nissan"}, {"id": "honda", "name": "Honda"}]
+
+
+def test_links_all_starting_late_keep_only_the_presets_from_then_on(tmp_path, use_data_dir):
+    use_data_dir(folder_with(tmp_path / "late", THREE, [
+        {"source": "renault", "target": "nissan", "type": "equity", "start": "2020-03-01"},
+        {"source": "honda", "target": "nissan", "type": "talks", "start": "2024-12-23", "status": "in_talks"},
+    ]))
+    app = run_page(PAGE)
+    assert not app.exception
+    assert app.slider(key="as_of").value == date(2024, 12, 23)
+    kept = {button.proto.label for button in app.button}
+    assert kept == {preset.label for preset in network.PRESETS if preset.day >= date(2020, 3, 1)}
+    assert ties_shown(app) == 2
+
+
+def test_links_that_all_start_on_one_day_draw_without_a_slider(tmp_path, use_data_dir):
+    use_data_dir(folder_with(tmp_path / "one-day", THREE, [
+        {"source": "renault", "target": "nissan", "type": "equity", "start": "2021-05-04"},
+        {"source": "honda", "target": "nissan", "start": "2021-05-04"},
+    ]))
+    app = run_page(PAGE)
+    assert not app.exception
+    assert not app.slider  # one day: nothing to choose
+    assert ties_shown(app) == 2 and edges_in(network_html(app)) == 2
+
+
+def test_no_preset_date_is_offered_when_the_data_spans_one_day(tmp_path, use_data_dir):
+    use_data_dir(folder_with(tmp_path / "one-day", THREE, [
+        {"source": "renault", "target": "nissan", "type": "equity", "start": "2021-05-04"},
+    ]))
+    app = run_page(PAGE)
+    assert not app.exception
+    assert not [button for button in app.button if button.key.startswith("preset_")]
+    assert ties_shown(app) == 1
 
 
 def test_a_hostile_company_name_is_shown_as_text(data_copy, use_data_dir):
-    add_hostile_company(data_copy)
+    for name, row in (
+        ("companies", {"id": "hostile", "name": HOSTILE, "kind": "other", "source_status": "unverified"}),
+        ("links", {"source": "hostile", "target": "nissan", "type": "talks", "status": "in_talks",
+                   "start": "2020-01-01", "label": "<script>alert(2)</script> href"}),
+    ):
+        added = factories.rows(name, row)
+        factories.edit(data_copy / DATASETS[name].file_name, lambda rows, added=added: [*rows, *added])
     use_data_dir(data_copy)
-    app = run_page(PAGE, {"focus": HOSTILE})
-    assert not app.exception and not app.warning
+    app = run_page(PAGE, {"focus": "hostile"})
+    assert not app.exception and not app.warning, warnings(app)
     html = network_html(app)
     assert "<img src=x" not in html and "<script>alert(2)" not in html and "popup.innerHTML" not in html
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html  # the name itself, as JSON text

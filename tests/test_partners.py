@@ -1,66 +1,48 @@
-"""What the Partners page computes: filters, who brings what, reciprocity, timelines and their text."""
+"""What the Partners page computes: filters, who brings what, reciprocity, timelines, the card and their text."""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import pytest
 
 from components.builders import partners
-from components.data.contract import TALKS
+from components.data.vocabulary import TALK_STATUS
+from tests import factories
+from tests.reading import rendered
 
 NAMES = pd.Series({"nissan": "Nissan", "honda": "Honda", "wayve": "Wayve", "foxtron": "Foxtron",
                    "mitsubishi": "Mitsubishi Motors", "ford": "Ford"})
+HOSTILE = "[x](https://evil.example) <b>y</b>"
 
 
-def talk(id_, partner, **values):
-    """One talks.csv row as the loader types it (dates parsed, blanks as "")."""
-    row = {column: "" for column in TALKS.column_names}
-    row.update(id=id_, partner=partner, counterpart="nissan", domain="platform", region="global",
-               status="exploring", first_reported="2025-01-01", last_update="2025-02-01", nissan_offers="x",
-               partner_offers="y", summary="s", source_url=f"https://example.org/{id_}", source_status="verified")
-    row.update(values)
-    row["first_reported"], row["last_update"] = pd.Timestamp(row["first_reported"]), pd.Timestamp(row["last_update"])
-    return row
+def talk(id_, partner, **cells):
+    return {"id": id_, "partner": partner, "counterpart": "nissan", "domain": "platform", "region": "global",
+            "status": "exploring", "first_reported": "2025-01-01", "last_update": "2025-02-01"} | cells
 
 
-def frame(*rows):
-    return pd.DataFrame(list(rows))
+ROWS = (
+    talk("honda-tech", "honda", domain="software;battery", status="mou", first_reported="2024-03-15",
+         last_update="2025-02-13", nissan_domains="battery", partner_domains="software"),
+    talk("honda-merger", "honda", domain="equity", status="terminated", first_reported="2024-12-23",
+         last_update="2025-02-13", nissan_domains="equity", partner_domains="equity"),
+    talk("honda-pickups", "honda", domain="manufacturing", region="north_america", status="rumoured",
+         first_reported="2025-07-11", last_update="2025-07-11", nissan_domains="manufacturing"),
+    talk("wayve-propilot", "wayve", domain="driver_assistance", status="agreement",
+         first_reported="2025-04-10", last_update="2025-12-10", nissan_domains="driver_assistance",
+         partner_domains="software;driver_assistance"),
+    talk("foxtron-ev", "foxtron", counterpart="mitsubishi", domain="vehicle_supply", region="oceania",
+         status="agreement", first_reported="2025-05-07", last_update="2025-05-07",
+         nissan_domains="market_access", partner_domains="vehicle_supply"),
+    talk("ford-talks", "ford", domain="platform", status="rumoured", first_reported="2025-10-07",
+         last_update="2025-10-07"),
+)
 
 
 @pytest.fixture
 def talks():
-    return frame(
-        talk("honda-tech", "honda", domain="software;battery", status="mou", first_reported="2024-03-15",
-             last_update="2025-02-13", nissan_domains="battery", partner_domains="software"),
-        talk("honda-merger", "honda", domain="equity", status="terminated", first_reported="2024-12-23",
-             last_update="2025-02-13", nissan_domains="equity", partner_domains="equity"),
-        talk("honda-pickups", "honda", domain="manufacturing", region="north_america", status="rumoured",
-             first_reported="2025-07-11", last_update="2025-07-11", nissan_domains="manufacturing"),
-        talk("wayve-propilot", "wayve", domain="driver_assistance", status="agreement",
-             first_reported="2025-04-10", last_update="2025-12-10", nissan_domains="driver_assistance",
-             partner_domains="software;driver_assistance"),
-        talk("foxtron-ev", "foxtron", counterpart="mitsubishi", domain="vehicle_supply", region="oceania",
-             status="agreement", first_reported="2025-05-07", last_update="2025-05-07",
-             nissan_domains="market_access", partner_domains="vehicle_supply"),
-        talk("ford-talks", "ford", domain="platform", status="rumoured", first_reported="2025-10-07",
-             last_update="2025-10-07"),
-    )
-
-
-def test_labels_read_as_words():
-    assert partners.label("mou") == "MoU"
-    assert partners.label("driver_assistance") == "Driver assistance"
-    assert partners.label("north_america") == "North America"
-
-
-def test_choices_are_those_present_in_contract_order(talks):
-    offered = partners.choices(talks, NAMES)
-    assert offered.partners == ["ford", "foxtron", "honda", "wayve"]
-    # market_access is only ever brought (nissan_domains), never a talk's subject: it is offered all the same.
-    assert offered.domains == ["platform", "driver_assistance", "manufacturing", "battery", "software", "equity",
-                               "vehicle_supply", "market_access"]
-    assert offered.regions == ["global", "north_america", "oceania"]
-    assert offered.statuses == ["rumoured", "mou", "agreement", "terminated"]
+    return factories.frame("talks", *ROWS)
 
 
 def everything(talks, **only):
@@ -68,6 +50,18 @@ def everything(talks, **only):
     chosen = {"partners": offered.partners, "domains": offered.domains, "regions": offered.regions,
               "statuses": offered.statuses}
     return partners.filter_talks(talks, **(chosen | only))
+
+
+# --- filtering ---------------------------------------------------------------------------------
+
+def test_the_filters_offer_the_values_present_in_contract_order(talks):
+    offered = partners.choices(talks, NAMES)
+    assert offered.partners == ["ford", "foxtron", "honda", "wayve"]  # by name
+    # market_access is only ever brought (nissan_domains), never a talk's subject: it is offered all the same.
+    assert offered.domains == ["platform", "driver_assistance", "manufacturing", "battery", "software", "equity",
+                               "vehicle_supply", "market_access"]
+    assert offered.regions == ["global", "north_america", "oceania"]
+    assert offered.statuses == ["rumoured", "mou", "agreement", "terminated"]
 
 
 def test_every_filter_narrows_the_talks(talks):
@@ -89,18 +83,20 @@ def test_talks_are_ordered_by_partner_name_then_first_report(talks):
         "ford-talks", "foxtron-ev", "honda-tech", "honda-merger", "honda-pickups", "wayve-propilot"]
 
 
+# --- reciprocity -------------------------------------------------------------------------------
+
 def test_a_talk_is_reciprocal_when_each_side_brings_a_domain(talks):
     kinds = partners.talk_reciprocity(talks).set_axis(talks["id"])
     assert kinds["honda-merger"] == "reciprocal"
     assert kinds["honda-pickups"] == "nissan_only"
     assert kinds["ford-talks"] == "not_recorded"
-    assert partners.reciprocity_of("", "software") == "partner_only"
+    assert partners.reciprocity_of((), ("software",)) == "partner_only"
     count = partners.reciprocity_count(talks)
     assert (count.reciprocal, count.recorded, count.total) == (4, 5, 6)
     assert count.text == "4 of 5"
 
 
-def test_who_brings_pools_a_partners_talks(talks):
+def test_who_brings_a_domain_pools_a_partners_talks(talks):
     cells = partners.who_brings(talks, ["battery", "software", "equity", "manufacturing"]).set_index(
         ["partner", "domain"])
     assert cells.loc[("honda", "battery"), "side"] == "nissan"
@@ -123,107 +119,139 @@ def test_the_grid_colours_and_labels_every_cell(talks):
     assert list(grid.z[honda]) == [None, 0, 1, 2, None]  # codes of nissan, partner, both; gaps stay empty
     foxtron = list(grid.y).index("Foxtron ↔ Mitsubishi Motors")
     assert grid.text[foxtron][-1] == "Nissan side"  # Mitsubishi sat on Nissan's side: the row says so
-    assert [trace.name for trace in figure.data[1:]] == ["Nissan's side", "The partner",
-                                                         "Both (reciprocal in that domain)"]
-    assert [trace.marker.color for trace in figure.data[1:]] == list(partners.SIDE_COLORS.values())
+    # Each side's cells and its legend entry share one colour of the scale, and the three differ.
+    legend = {trace.name: trace.marker.color for trace in figure.data[1:]}
+    assert list(legend) == ["Nissan's side", "The partner", "Both (reciprocal in that domain)"]
+    assert len(set(legend.values())) == 3
+    scale = dict((round(edge * 3), colour) for edge, colour in grid.colorscale[::2])
+    assert [scale[code] for code in (0, 1, 2)] == list(legend.values())
 
 
 def test_the_grid_summary_gives_the_reciprocity_number_and_each_side(talks):
     text = partners.reciprocity_summary(talks, ["battery", "software", "equity", "market_access"], NAMES)
-    assert "4 of 5" in text
+    assert f"{partners.reciprocity_count(talks).text} talks" in text
     assert "Nissan's side brings it: Battery (Honda); Market access (Foxtron ↔ Mitsubishi Motors)." in text
     assert "Both sides bring it: Equity (Honda)." in text
     assert text.endswith("Nothing recorded in these domains for: Ford.")
 
 
-def test_each_talk_is_its_own_row_grouped_by_partner(talks):
-    figure = partners.timeline(talks, NAMES)
-    assert list(figure.layout.yaxis.categoryarray) == partners.ordered(talks, NAMES)["id"].tolist()
-    ticks = list(figure.layout.yaxis.ticktext)
-    assert ticks[2] == "<b>Honda</b> · Software, Battery" and ticks[3] == "Equity"  # partner named once
-    bars = [trace for trace in figure.data if trace.type == "bar"]
-    assert sorted(talk_id for bar in bars for talk_id in bar.y) == sorted(talks["id"])
+def test_names_in_the_grid_stay_literal_text(talks):
+    names = NAMES.copy()
+    names["wayve"] = HOSTILE
+    row = next(y for y in partners.reciprocity_grid(talks, ["software"], names).data[0].y if "evil" in y)
+    assert "<b>" not in row and html.unescape(row) == HOSTILE
 
+
+# --- timelines ---------------------------------------------------------------------------------
 
 def bar_of(figure, talk_id):
     for trace in figure.data:
         if trace.type == "bar" and talk_id in trace.y:
             i = list(trace.y).index(talk_id)
             return trace, trace.base[i], trace.x[i]
-    raise AssertionError(talk_id)
+    raise AssertionError(f"no bar for {talk_id}")
 
 
-def test_the_honda_merger_runs_from_its_mou_to_its_end(talks):
+def test_each_talk_is_its_own_row_grouped_by_partner_named_once(talks):
     figure = partners.timeline(talks, NAMES)
+    assert list(figure.layout.yaxis.categoryarray) == partners.ordered(talks, NAMES)["id"].tolist()
+    ticks = list(figure.layout.yaxis.ticktext)
+    assert ticks[2] == "<b>Honda</b> · Software, Battery" and ticks[3] == "Equity"
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert sorted(talk_id for bar in bars for talk_id in bar.y) == sorted(talks["id"])
+
+
+def test_a_talks_bar_runs_from_its_first_report_to_its_latest_update_in_its_status_colour(talks):
+    figure = partners.timeline(talks, NAMES)
+    merger = talks.set_index("id").loc["honda-merger"]
     trace, base, width = bar_of(figure, "honda-merger")
-    assert trace.name == "Terminated" and trace.marker.color == partners.TALK_STATUS_COLORS["terminated"]
-    assert base == "2024-12-23"
-    assert width == pd.Timedelta(days=52).total_seconds() * 1000
-    end = next(t for t in figure.data if t.type == "scatter" and t.name == "Terminated")
-    assert end.marker.symbol == "x" and list(end.text) == ["Terminated · 13 Feb 2025"]
+    assert trace.name == TALK_STATUS.label("terminated")
+    assert base == f"{merger['first_reported']:%Y-%m-%d}"
+    assert width == (merger["last_update"] - merger["first_reported"]).total_seconds() * 1000
+    end = next(t for t in figure.data if t.type == "scatter" and t.name == trace.name)
+    assert end.marker.color == trace.marker.color  # the end marker carries the status by shape as well
+    assert list(end.text) == [f"{TALK_STATUS.label('terminated')} · 13 Feb 2025"]
+
+
+def test_each_status_has_its_own_end_marker_shape(talks):
+    figure = partners.timeline(talks, NAMES)
+    shapes = {t.name: t.marker.symbol for t in figure.data if t.type == "scatter"}
+    assert len(shapes) == talks["status"].nunique() == len(set(shapes.values()))
 
 
 def test_a_same_day_talk_still_gets_a_visible_bar_and_marker(talks):
     figure = partners.timeline(talks, NAMES)
     _, base, width = bar_of(figure, "ford-talks")
-    span = pd.Timestamp("2025-12-10") - pd.Timestamp("2024-03-15")
+    span = talks["last_update"].max() - talks["first_reported"].min()
     assert base == "2025-10-07"
-    assert width == pytest.approx((span * partners.MIN_BAR_SHARE).total_seconds() * 1000)
-    marker = next(t for t in figure.data if t.type == "scatter" and "ford-talks" in t.y)
-    assert marker.marker.symbol == partners.TALK_STATUS_SYMBOLS["rumoured"]
+    assert width > 0 and width == pytest.approx((span * partners.MIN_BAR_SHARE).total_seconds() * 1000)
+    assert any(t.type == "scatter" and "ford-talks" in t.y for t in figure.data)
 
 
-def test_clicking_a_bar_or_marker_names_its_talk(talks):
+def test_a_click_on_a_bar_or_marker_names_the_talk_drawn_there(talks):
     figure = partners.timeline(talks, NAMES)
+    by_id = talks.set_index("id")
     for trace in figure.data:
-        assert list(trace.customdata) == list(trace.y)
+        for i, clicked in enumerate(trace.customdata):
+            when = by_id.loc[clicked, "first_reported" if trace.type == "bar" else "last_update"]
+            assert (trace.base if trace.type == "bar" else trace.x)[i] == f"{when:%Y-%m-%d}", clicked
+            assert by_id.loc[clicked, "status"] == next(s for s in TALK_STATUS if TALK_STATUS.label(s) == trace.name)
 
 
-def test_hover_text_is_html_escaped(talks):
-    talks.loc[0, "summary"] = "<script>alert(1)</script>"
-    hover = " ".join(text for trace in partners.timeline(talks, NAMES).data for text in trace.hovertext)
+def test_hover_text_shows_data_text_literally(talks):
+    hostile = factories.frame("talks", *(row | {"summary": "<script>alert(1)</script>"} for row in ROWS))
+    hover = " ".join(text for trace in partners.timeline(hostile, NAMES).data for text in trace.hovertext)
     assert "<script>" not in hover and "&lt;script&gt;" in hover
 
 
 def test_the_timeline_summary_counts_statuses_and_names_ended_talks(talks):
     text = partners.timeline_summary(talks, NAMES)
-    assert text.startswith("6 talk(s) with 4 partner(s), first reported between 15 March 2024 and 7 October 2025")
+    assert text.startswith(f"{len(talks)} talk(s) with {talks['partner'].nunique()} partner(s), first reported "
+                           "between 15 March 2024 and 7 October 2025")
     assert "By status: rumoured 2, MoU 1, agreement 2, terminated 1." in text
     assert "Ended: Honda (equity), 23 December 2024 to 13 February 2025." in text
 
 
-def test_talk_names_stay_unique_when_a_partner_repeats_domains(talks):
-    twice = frame(talk("a", "honda", domain="equity", first_reported="2024-12-23"),
-                  talk("b", "honda", domain="equity", first_reported="2025-03-01"),
-                  talk("c", "honda", domain="equity", first_reported="2025-03-09"),
-                  talk("d", "wayve", domain="equity"))
+def test_talk_names_stay_unique_when_a_partner_repeats_domains():
+    twice = factories.frame("talks", talk("a", "honda", domain="equity", first_reported="2024-12-23"),
+                            talk("b", "honda", domain="equity", first_reported="2025-03-01", last_update="2025-03-01"),
+                            talk("c", "honda", domain="equity", first_reported="2025-03-09", last_update="2025-03-09"),
+                            talk("d", "wayve", domain="equity"))
     assert partners.talk_names(twice, NAMES).tolist() == [
         "Honda · Equity · Dec 2024", "Honda · Equity · Mar 2025 · b", "Honda · Equity · Mar 2025 · c", "Wayve · Equity"]
 
+
+# --- the table and the card --------------------------------------------------------------------
 
 def test_the_table_spells_out_codes_and_reciprocity(talks):
     table = partners.table(talks, NAMES).set_index("id")
     assert table.loc["honda-merger", "status"] == "Terminated"
     assert table.loc["honda-pickups", "reciprocal"] == "Nissan's side only"
+    assert table.loc["honda-pickups", "region"] == "North America"
     assert table.loc["foxtron-ev", "Nissan's side"] == "Mitsubishi Motors"
     assert table.loc["honda-tech", "domain"] == "Software, Battery"
-    assert table.index.tolist()[0] == "ford-talks"
+    assert table.loc["honda-tech", "how sure"] == "Verified"
+    assert table.index.tolist() == partners.ordered(talks, NAMES)["id"].tolist()  # the rows a click maps to
 
 
-def test_a_talks_card_escapes_data_text(talks):
-    row = talks[talks["id"] == "honda-merger"].iloc[0].copy()
-    row["nissan_offers"] = "[click](https://evil.example)"
-    row["note"] = "# not a heading"
-    card = partners.card(row, NAMES)
-    assert card.title == "Honda · Terminated"
-    assert r"\[click\]\(https\://evil\.example\)" in card.nissan
-    assert "**Nissan brings** (equity)" in card.nissan
-    assert r"\# not a heading" in card.summary
-    assert "23 December 2024 → 13 February 2025" in card.facts
-    assert card.source_status == "Verified" and card.source_url == "https://example.org/honda-merger"
+def test_a_talks_card_says_who_brings_what_when_and_how_sure(talks):
+    card = partners.card(talks[talks["id"] == "honda-merger"].iloc[0], NAMES)
+    assert rendered(card.title)[1].strip() == "Honda · Terminated"
+    assert "Nissan brings (equity)" in rendered(card.nissan)[1]
+    assert "Honda brings (equity)" in rendered(card.partner)[1]
+    assert "23 December 2024 → 13 February 2025" in rendered(card.facts)[1]
+    assert card.source_status == "Verified"
+    assert card.source_url == talks.set_index("id").loc["honda-merger", "source_url"]
 
 
-def test_names_in_the_grid_are_html_escaped(talks):
+def test_a_talks_card_shows_hostile_data_text_literally(talks):
+    row = factories.frame("talks", ROWS[1] | {"nissan_offers": HOSTILE, "summary": HOSTILE,
+                                              "note": "# not a heading"}).iloc[0]
     names = NAMES.copy()
-    names["wayve"] = "<b>Wayve</b>"
-    assert "&lt;b&gt;Wayve&lt;/b&gt;" in partners.reciprocity_grid(talks, ["software"], names).data[0].y
+    names["honda"] = HOSTILE  # the talk's name is its partner's
+    card = partners.card(row, names)
+    for part in (card.title, card.facts, card.nissan, card.partner, card.summary):
+        page, text = rendered(part)
+        assert "<a" not in page and "<b>" not in page and "<h1>" not in page and "https://" not in page, part
+    assert HOSTILE in rendered(card.title)[1] and HOSTILE in rendered(card.nissan)[1]
+    assert HOSTILE in rendered(card.summary)[1] and "# not a heading" in rendered(card.summary)[1]

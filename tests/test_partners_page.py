@@ -1,13 +1,19 @@
-"""The Partners page, run as a reader opens it (AppTest): charts, filters, the URL and a talk's card."""
+"""The Partners page, run as a reader opens it (AppTest): charts, filters bound to the address by id, and a talk's
+card opened from the address (as a click on the timeline or a table row sets it)."""
 
 from __future__ import annotations
 
+import html
 import json
 
-from components.builders import partners
+import pytest
+
+from tests import factories
 from tests.conftest import run_page
+from tests.reading import rendered, warnings
 
 PAGE = "pages/partners.py"
+HOSTILE = "[x](https://evil.example) <b>y</b>"
 
 
 def spec(app, index: int) -> dict:
@@ -22,106 +28,196 @@ def timeline_talks(app) -> set[str]:
     return {talk for trace in spec(app, 1)["data"] if trace["type"] == "bar" for talk in trace["y"]}
 
 
-def test_the_page_draws_the_grid_the_timeline_and_the_table(real_data):
-    talks = real_data.frames["talks"]
-    app = run_page(PAGE)
-    assert not app.exception
-    assert len(app.get("plotly_chart")) == 2
-    assert timeline_talks(app) == set(talks["id"])
-    assert len(app.dataframe[0].value) == len(talks)
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Reciprocal talks"] == partners.reciprocity_count(talks).text
+def card_title(app) -> str:
+    return rendered(app.get_by_key("talk_card").subheader[0].value)[1].strip()
+
+
+def download_labels(app) -> list[str]:
+    return [button.label for button in app.download_button]
+
+
+def touches(talks, domain: str):
+    return talks[["domain", "nissan_domains", "partner_domains"]].apply(
+        lambda row: any(domain in cell for cell in row), axis=1)
+
+
+@pytest.fixture(scope="module")
+def talks(real_data):
+    return real_data.frames["talks"]
+
+
+@pytest.fixture(scope="module")
+def names(real_data):
+    return real_data.frames["companies"].set_index("id")["name"]
+
+
+@pytest.fixture(scope="module")
+def default_app():
+    """The page as first opened; no test changes it."""
+    return run_page(PAGE)
+
+
+def test_the_page_draws_the_grid_the_timeline_and_the_table(default_app, talks):
+    assert not default_app.exception and not default_app.warning
+    assert len(default_app.get("plotly_chart")) == 2
+    assert timeline_talks(default_app) == set(talks["id"])
+    assert len(default_app.dataframe[0].value) == len(talks)
+    metrics = {metric.label: metric.value for metric in default_app.metric}
     assert metrics["Talks shown"] == f"{len(talks)} of {len(talks)}"
+    reciprocal = (talks["nissan_domains"].map(len) > 0) & (talks["partner_domains"].map(len) > 0)
+    recorded = (talks["nissan_domains"].map(len) > 0) | (talks["partner_domains"].map(len) > 0)
+    assert metrics["Reciprocal talks"] == f"{reciprocal.sum()} of {recorded.sum()}"
 
 
-def test_the_honda_merger_is_drawn_as_a_terminated_talk():
-    app = run_page(PAGE)
-    bars = [trace for trace in spec(app, 1)["data"] if trace["type"] == "bar" and "honda-merger" in trace["y"]]
+def test_the_honda_merger_is_drawn_as_a_terminated_talk_from_its_first_report(default_app, talks):
+    merger = talks.set_index("id").loc["honda-merger"]
+    assert merger["status"] == "terminated"
+    bars = [trace for trace in spec(default_app, 1)["data"] if trace["type"] == "bar" and "honda-merger" in trace["y"]]
     assert len(bars) == 1 and bars[0]["name"] == "Terminated"
-    assert bars[0]["base"][bars[0]["y"].index("honda-merger")] == "2024-12-23"
+    assert bars[0]["base"][bars[0]["y"].index("honda-merger")] == f"{merger['first_reported']:%Y-%m-%d}"
 
 
-def test_the_status_filter_changes_what_is_drawn(real_data):
-    talks = real_data.frames["talks"]
+def test_the_status_filter_changes_what_is_drawn(talks, names):
     app = run_page(PAGE)
     app.multiselect(key="talk_status").set_value(["terminated"]).run()
     assert not app.exception
-    assert timeline_talks(app) == set(talks.loc[talks["status"] == "terminated", "id"])
-    assert grid_rows(app) == ["Honda"]
-    assert app.metric[0].value == f"{(talks['status'] == 'terminated').sum()} of {len(talks)}"
+    ended = talks[talks["status"] == "terminated"]
+    assert timeline_talks(app) == set(ended["id"])
+    assert set(grid_rows(app)) == {names[partner] for partner in ended["partner"]}
+    assert app.metric[0].value == f"{len(ended)} of {len(talks)}"
+    assert app.query_params["talk_status"] in ("terminated", ["terminated"])  # the address keeps it, by id
 
 
-def test_the_domain_filter_picks_the_grids_columns_and_the_talks(real_data):
-    talks = real_data.frames["talks"]
+def test_the_domain_filter_picks_the_grids_columns_and_the_talks(talks):
     app = run_page(PAGE)
     app.multiselect(key="domain").set_value(["battery"]).run()
     assert spec(app, 0)["data"][0]["x"] == ["Battery"]  # the grid's columns follow the domain filter
-    assert timeline_talks(app) == {t.id for t in talks.itertuples() if "battery" in partners.talk_domains(t)}
+    assert timeline_talks(app) == set(talks.loc[touches(talks, "battery"), "id"])
 
 
-def test_url_parameters_restore_the_filters():
-    app = run_page(PAGE, {"partner": ["Honda", "Wayve"], "region": "Global"})
-    assert not app.exception
+@pytest.mark.parametrize("key, value, keep", [
+    ("partner", "honda", lambda talks: talks["partner"] == "honda"),
+    ("domain", "software", lambda talks: touches(talks, "software")),
+    ("region", "global", lambda talks: talks["region"] == "global"),
+    ("talk_status", "terminated", lambda talks: talks["status"] == "terminated"),
+])
+def test_a_link_restores_a_filter_by_id(talks, key, value, keep):
+    app = run_page(PAGE, {key: value})
+    assert not app.exception and not app.warning
+    assert app.multiselect(key=key).value == [value]
+    assert timeline_talks(app) == set(talks.loc[keep(talks), "id"])
+
+
+def test_a_link_restores_several_filters_at_once(talks, names):
+    app = run_page(PAGE, {"partner": ["honda", "wayve"], "region": "global"})
     assert app.multiselect(key="partner").value == ["honda", "wayve"]
-    assert app.multiselect(key="region").value == ["global"]
-    assert grid_rows(app) == ["Honda", "Wayve"]
+    shown = talks[talks["partner"].isin(["honda", "wayve"]) & (talks["region"] == "global")]
+    assert grid_rows(app) == sorted({names[p] for p in shown["partner"]})
     assert app.dataframe[0].value["region"].eq("Global").all()
 
 
-def test_a_bogus_url_value_is_ignored_with_a_notice():
-    app = run_page(PAGE, {"partner": "Nobody", "talk_status": "Signed"})
+@pytest.mark.parametrize("key, value", [
+    ("partner", "Honda"), ("partner", "nobody"), ("domain", "Software"), ("region", "Global"),
+    ("talk_status", "signed"), ("talk", "no-such-talk"),
+])
+def test_an_unusable_link_value_is_ignored_with_a_notice(key, value):
+    app = run_page(PAGE, {key: value})
     assert not app.exception
-    warnings = " ".join(warning.value for warning in app.warning)
-    assert "partner=Nobody" in warnings and "talk_status=Signed" in warnings
-    assert len(app.get("plotly_chart")) == 2
+    assert f"Ignored {key}={value} from the link" in warnings(app)
 
 
-def test_an_empty_selection_says_so_and_how_to_widen_it():
+def test_a_talk_in_the_link_opens_its_card(talks, names):
+    merger = talks.set_index("id").loc["honda-merger"]
+    app = run_page(PAGE, {"talk": "honda-merger"})
+    assert not app.exception and not app.warning
+    assert app.selectbox(key="talk").value == "honda-merger"
+    assert card_title(app) == f"{names['honda']} · Terminated"
+    card = " ".join(rendered(markdown.value)[1] for markdown in app.get_by_key("talk_card").markdown)
+    assert f"{names['honda']} brings" in card and "Nissan brings" in card
+    assert app.get_by_key("talk_card").link_button[0].proto.url == merger["source_url"]
+
+
+def test_picking_a_talk_puts_it_in_the_address():
+    app = run_page(PAGE)
+    app.selectbox(key="talk").set_value("honda-merger").run()
+    assert app.query_params["talk"] in ("honda-merger", ["honda-merger"])
+    assert card_title(app).endswith("Terminated")
+
+
+def test_a_click_on_a_timeline_bar_opens_that_talks_card(default_app, talks, names):
+    # AppTest cannot click Plotly: a click puts the point's customdata into the address (filters.open_from_chart),
+    # so the test takes the id a drawn bar carries and opens the page with it.
+    bar = next(trace for trace in spec(default_app, 1)["data"] if trace["type"] == "bar")
+    clicked = bar["customdata"][-1]
+    app = run_page(PAGE, {"talk": clicked})
+    assert app.selectbox(key="talk").value == clicked
+    partner = talks.set_index("id").loc[clicked, "partner"]
+    assert card_title(app).startswith(names[partner])
+
+
+def test_a_click_on_a_table_row_opens_that_talks_card(default_app, talks, names):
+    # A row click puts the row's id (the table's hidden id column) into the address (filters.open_from_table).
+    table = default_app.dataframe[0].value
+    clicked = table["id"].iloc[-1]
+    app = run_page(PAGE, {"talk": clicked})
+    assert app.selectbox(key="talk").value == clicked
+    assert card_title(app).startswith(table["partner"].iloc[-1])
+
+
+def test_a_hostile_talk_name_and_summary_stay_literal_text_in_its_card(data_copy, use_data_dir):
+    factories.edit(data_copy / "companies.csv", lambda rows: [
+        row | {"name": HOSTILE} if row["id"] == "honda" else row for row in rows])
+    factories.edit(data_copy / "talks.csv", lambda rows: [
+        row | {"summary": HOSTILE, "partner_offers": HOSTILE} if row["id"] == "honda-merger" else row
+        for row in rows])
+    use_data_dir(data_copy)
+    app = run_page(PAGE, {"talk": "honda-merger"})
+    assert not app.exception
+    card = app.get_by_key("talk_card")
+    for markdown in [card.subheader[0].value, card.caption[0].value, *(m.value for m in card.markdown)]:
+        page, _ = rendered(markdown)
+        assert "<a" not in page and "<b>" not in page and "https://" not in page, markdown
+    assert card_title(app) == f"{HOSTILE} · Terminated"
+    assert sum(HOSTILE in rendered(m.value)[1] for m in card.markdown) >= 2  # the partner's offer and the summary
+    assert html.escape(HOSTILE) in grid_rows(app)  # the grid shows it as text too
+
+
+def test_an_empty_selection_says_so_and_how_to_widen_it(talks):
     app = run_page(PAGE)
     app.multiselect(key="partner").set_value([]).run()
     assert not app.exception
     assert "No talk matches these filters" in app.info[0].value
     assert not app.get("plotly_chart")
-    labels = [button.proto.label for button in app.get("download_button")]
-    assert "Filtered rows (0) as CSV" in labels  # the full set can still be downloaded
+    assert f"All rows ({len(talks)}) as CSV" in download_labels(app), (
+        "pages/partners.py: the empty-selection branch stops the page (st.stop) before outputs.table_downloads, "
+        "so the whole dataset can no longer be downloaded when the filters match nothing (it could before the "
+        "restructure)")
 
 
-def test_picking_a_talk_shows_its_card_and_the_link_restores_it():
-    app = run_page(PAGE)
-    app.selectbox(key="talk").set_value("honda-merger").run()
-    assert "Honda · Terminated" in [header.value for header in app.subheader]
-    card_text = " ".join(markdown.value for markdown in app.markdown)
-    assert "Honda brings" in card_text and "Nissan brings" in card_text
-
-    label = app.selectbox(key="talk").options[app.selectbox(key="talk").index]
-    reopened = run_page(PAGE, {"talk": label})
-    assert reopened.selectbox(key="talk").value == "honda-merger"
-
-
-def test_the_talks_can_be_downloaded(real_data):
-    app = run_page(PAGE, {"partner": "Honda"})
-    honda = (real_data.frames["talks"]["partner"] == "honda").sum()
-    labels = [button.proto.label for button in app.get("download_button")]
-    assert f"Filtered rows ({honda}) as CSV" in labels
-    assert f"All rows ({len(real_data.frames['talks'])}) as CSV" in labels
-    assert sum(label == "Chart as HTML" for label in labels) == 2
+def test_the_talks_can_be_downloaded(talks):
+    app = run_page(PAGE, {"partner": "honda"})
+    labels = download_labels(app)
+    assert f"Filtered rows ({(talks['partner'] == 'honda').sum()}) as CSV" in labels
+    assert f"All rows ({len(talks)}) as CSV" in labels
+    assert labels.count("Chart as HTML") == len(app.get("plotly_chart"))
 
 
 def test_broken_talks_stop_the_page_with_a_clear_message(data_copy, use_data_dir):
-    (data_copy / "talks.csv").write_text("id,partner\nx,honda\n", encoding="utf-8")
+    factories.edit(data_copy / "talks.csv", lambda rows: [row | {"status": "signed"} for row in rows])
     use_data_dir(data_copy)
     app = run_page(PAGE)
     assert not app.exception
-    assert "talks.csv" in app.error[0].value
+    assert "talks.csv" in rendered(app.error[0].value)[1]
+    problems = app.dataframe[0].value
+    assert set(problems["file"]) == {"talks.csv"} and set(problems["column"]) == {"status"}
     assert not app.get("plotly_chart")
 
 
-def test_a_picked_talk_that_the_filters_hide_falls_back_to_the_latest_shown(real_data):
-    talks = real_data.frames["talks"]
+def test_a_picked_talk_that_the_filters_hide_falls_back_to_the_latest_shown(talks):
     wayve = talks[talks["partner"] == "wayve"].sort_values("last_update")
     app = run_page(PAGE)
     app.selectbox(key="talk").set_value("honda-merger").run()
     app.multiselect(key="partner").set_value(["wayve"]).run()
     assert not app.exception
     assert app.selectbox(key="talk").value == wayve["id"].iloc[-1]
-    assert app.subheader[0].value.startswith("Wayve")
+    assert card_title(app).startswith("Wayve")

@@ -1,17 +1,21 @@
-"""The Plan page under AppTest: it runs on the real data, its filters change the charts, links restore them."""
+"""The Plan page under AppTest: it runs on the real data, its filters change the charts, links restore them by
+id, and a model's card opens from the address (as a click on the chart sets it)."""
 
 from __future__ import annotations
 
+import html
 import json
 
-import pandas as pd
 import pytest
 
 from components.builders import plan_progress
+from tests import factories
 from tests.conftest import run_page
+from tests.reading import rendered, warnings
 
 PAGE = "pages/plan.py"
 TIMELINE, TREEMAP, TARGETS, EVENTS = range(4)
+HOSTILE = "[x](https://evil.example) <b>y</b>"
 
 
 def spec(app, index: int) -> dict:
@@ -19,8 +23,16 @@ def spec(app, index: int) -> dict:
 
 
 def drawn_models(app) -> set[str]:
-    """The model names drawn on the timeline (legend-only traces carry no text)."""
-    return {name for trace in spec(app, TIMELINE)["data"] for name in trace.get("text") or ()}
+    """The model names drawn on the timeline, as a reader sees them (legend-only traces carry no text)."""
+    return {html.unescape(name) for trace in spec(app, TIMELINE)["data"] for name in trace.get("text") or ()}
+
+
+def names(models, keep) -> set[str]:
+    return set(models.loc[keep, "name"])
+
+
+def card_text(app) -> str:
+    return " ".join(markdown.value for markdown in app.get_by_key("model_card").markdown)
 
 
 @pytest.fixture(scope="module")
@@ -30,97 +42,178 @@ def models(real_data):
 
 @pytest.fixture(scope="module")
 def default_app():
+    """The page as first opened; no test changes it."""
     return run_page(PAGE)
 
 
-def test_page_runs_and_draws_its_four_charts(default_app, models):
+@pytest.fixture
+def one_year_unknown(data_copy, use_data_dir, real_data):
+    """A copy of the data where the first model's launch year is not known; returns that model's id."""
+    unknown = real_data.frames["models"]["id"].iloc[0]
+    factories.edit(data_copy / "models.csv", lambda rows: [
+        row | {"launch_year": ""} if row["id"] == unknown else row for row in rows])
+    use_data_dir(data_copy)
+    return unknown
+
+
+def test_the_page_runs_and_draws_every_model_in_its_four_charts(default_app, models):
     assert not default_app.exception
     assert not default_app.warning
     assert len(default_app.get("plotly_chart")) == 4
     assert drawn_models(default_app) == set(models["name"])
 
 
-def test_models_without_a_launch_year_are_drawn_in_their_own_column(default_app, models):
-    axis = spec(default_app, TIMELINE)["layout"]["xaxis"]["categoryarray"]
-    assert models["launch_year"].isna().any()
-    assert axis[-1] == "year not known"
+def test_no_card_is_open_until_a_model_is_picked(default_app):
+    assert default_app.selectbox(key="model").value is None
+    with pytest.raises(KeyError):
+        default_app.get_by_key("model_card")
 
 
-def test_brand_filter_changes_the_charts(models):
+def test_models_without_a_launch_year_are_drawn_in_their_own_column(one_year_unknown, models):
     app = run_page(PAGE)
-    app.multiselect(key="brand").set_value(["nissan"]).run()
-    assert drawn_models(app) == set(models.loc[models["brand"] == "nissan", "name"])
-    tiles = spec(app, TREEMAP)["data"][0]["ids"]
-    assert all(tile.count("/") == 0 or "/nissan" in tile for tile in tiles)
+    axis = spec(app, TIMELINE)["layout"]["xaxis"]["categoryarray"]
+    assert axis[-1] == "year not known"
+    assert drawn_models(app) == set(models["name"])
 
 
-def test_url_parameters_restore_the_filters(models):
-    app = run_page(PAGE, query={"brand": ["Nissan", "Renault"], "model_status": "Planned"})
-    assert app.multiselect(key="brand").value == ["nissan", "renault"]
-    assert app.multiselect(key="model_status").value == ["planned"]
-    expected = models[models["brand"].isin(["nissan", "renault"]) & (models["status"] == "planned")]
-    assert drawn_models(app) == set(expected["name"])
-
-
-def test_unknown_years_can_be_left_out_from_the_link(models):
-    app = run_page(PAGE, query={"unknown_year": "false"})
+def test_the_link_can_leave_out_models_whose_year_is_not_known(one_year_unknown, models):
+    app = run_page(PAGE, {"unknown_year": "false"})
+    assert not app.exception and not app.warning
     assert app.toggle(key="unknown_year").value is False
-    assert drawn_models(app) == set(models.loc[models["launch_year"].notna(), "name"])
+    assert drawn_models(app) == names(models, models["id"] != one_year_unknown)
     assert "year not known" not in spec(app, TIMELINE)["layout"]["xaxis"]["categoryarray"]
 
 
-def test_launch_year_range_from_the_link_narrows_the_known_years(models):
-    first = int(models["launch_year"].min())
-    app = run_page(PAGE, query={"launch": [str(first), str(first)], "unknown_year": "false"})
-    assert app.slider(key="launch").value == (first, first)
-    assert drawn_models(app) == set(models.loc[models["launch_year"] == first, "name"])
+def test_the_brand_filter_changes_the_charts(models):
+    app = run_page(PAGE)
+    app.multiselect(key="brand").set_value(["nissan"]).run()
+    assert drawn_models(app) == names(models, models["brand"] == "nissan")
+    tiles = spec(app, TREEMAP)["data"][0]["ids"]
+    assert all(tile.count("/") == 0 or "/nissan" in tile for tile in tiles)
+    assert app.query_params["brand"] in ("nissan", ["nissan"])  # the address keeps the choice, by id
 
 
-def test_bogus_link_values_are_ignored_with_a_notice():
-    app = run_page(PAGE, query={"brand": "Tesla", "launch": ["1900", "3000"], "unknown_year": "maybe",
-                                "platform": "CMF-XYZ"})
+def test_the_link_restores_brand_platform_and_status_by_id(models):
+    app = run_page(PAGE, {"brand": "nissan", "platform": "cmf-ev", "model_status": "planned"})
+    assert not app.exception and not app.warning
+    assert app.multiselect(key="brand").value == ["nissan"]
+    assert app.multiselect(key="platform").value == ["cmf-ev"]
+    assert app.multiselect(key="model_status").value == ["planned"]
+    chosen = (models["brand"] == "nissan") & (models["platform"] == "cmf-ev") & (models["status"] == "planned")
+    if chosen.any():
+        assert drawn_models(app) == names(models, chosen)
+    else:
+        assert any("No model matches these filters" in info.value for info in app.info)
+
+
+def test_the_link_restores_a_launch_year_range(models):
+    first, last = int(models["launch_year"].min()), int(models["launch_year"].max())
+    low, high = max(first, 2022), min(last, 2024)
+    app = run_page(PAGE, {"launch": [str(low), str(high)]})
+    assert not app.exception and not app.warning
+    assert app.slider(key="launch").value == (low, high)
+    year = models["launch_year"]
+    assert drawn_models(app) == names(models, year.between(low, high).fillna(False) | year.isna())
+
+
+def test_a_model_in_the_link_opens_its_card(models):
+    model = models.iloc[-1]
+    app = run_page(PAGE, {"model": model["id"]})
+    assert not app.exception and not app.warning
+    assert app.selectbox(key="model").value == model["id"]
+    _, text = rendered(card_text(app))
+    assert model["name"] in text
+    assert app.get_by_key("model_card").link_button[0].proto.url == model["source_url"]
+
+
+def test_a_click_on_a_chart_point_opens_that_models_card(default_app, models):
+    # AppTest cannot click Plotly: a click puts the point's customdata[0] into the address (filters.open_from_chart),
+    # so the test takes that id from a drawn point and opens the page with it.
+    point = spec(default_app, TIMELINE)["data"][0]
+    clicked, name = point["customdata"][0][0], html.unescape(point["text"][0])
+    app = run_page(PAGE, {"model": clicked})
+    assert name in rendered(card_text(app))[1]
+    assert name == models.set_index("id").loc[clicked, "name"]
+
+
+def test_closing_the_card_takes_the_model_out_of_the_address(models):
+    app = run_page(PAGE, {"model": models["id"].iloc[0]})
+    app.button(key="close_model").click().run()
+    assert app.selectbox(key="model").value is None
+    assert "model" not in app.query_params
+    with pytest.raises(KeyError):
+        app.get_by_key("model_card")
+
+
+def test_a_hostile_model_name_stays_literal_text_in_its_card(data_copy, use_data_dir, models):
+    target = models["id"].iloc[0]
+    factories.edit(data_copy / "models.csv", lambda rows: [
+        row | {"name": HOSTILE, "note": HOSTILE} if row["id"] == target else row for row in rows])
+    use_data_dir(data_copy)
+    app = run_page(PAGE, {"model": target})
     assert not app.exception
-    notices = " ".join(warning.value for warning in app.warning)
-    for key in ("brand=Tesla", "launch=1900, 3000", "unknown_year=maybe", "platform=CMF-XYZ"):
-        assert key in notices
-    assert len(app.get("plotly_chart")) == 4
+    page, text = rendered(card_text(app))
+    assert "<a" not in page and "<b>" not in page and "https://" not in page
+    assert HOSTILE in text
+    assert HOSTILE in drawn_models(app)  # the chart too shows it as text
+
+
+@pytest.mark.parametrize("key, value", [
+    ("brand", "tesla"), ("brand", "Nissan"), ("platform", "cmf-xyz"), ("platform", "CMF-EV"),
+    ("model_status", "sold"), ("launch", ["1900", "3000"]), ("launch", "soon"), ("unknown_year", "maybe"),
+    ("model", "no-such-model"),
+])
+def test_an_unusable_link_value_is_ignored_with_a_notice(key, value):
+    app = run_page(PAGE, {key: value})
+    assert not app.exception
+    shown = ", ".join(value) if isinstance(value, list) else value
+    assert f"Ignored {key}={shown} from the link" in warnings(app)
+    assert len(app.get("plotly_chart")) >= 2  # the page still draws (the targets and events at least)
+
+
+def test_a_link_whose_only_brand_is_unknown_shows_every_brand_as_without_it(default_app):
+    app = run_page(PAGE, {"brand": "tesla"})
+    assert "Ignored brand=tesla" in warnings(app)
+    assert app.multiselect(key="brand").value == default_app.multiselect(key="brand").value, (
+        "components/app/filters.py multiselect(): when every value of the link is unknown, parse() returns [] and "
+        "the filter is left EMPTY (nothing drawn), although the notice says the value was ignored; it should fall "
+        "back to the default, as a link without the parameter does")
 
 
 def test_filters_that_match_nothing_say_how_to_widen_them():
-    app = run_page(PAGE, query={"model_status": ""})
+    app = run_page(PAGE, {"model_status": ""})
     assert not app.exception
     assert any("No model matches these filters" in info.value for info in app.info)
     # The targets and the events are the whole plan's, whatever the filters.
     assert len(app.get("plotly_chart")) == 2
 
 
-def test_targets_chart_measures_launched_models_and_says_when_the_data_cannot(default_app, real_data):
+def test_the_targets_chart_measures_launched_models_and_says_when_the_data_cannot(default_app, real_data):
     targets = real_data.frames["plan_targets"]
-    measured = targets["measure_launched_on"].ne("")
+    measured = targets["measure_launched_on"].map(len) > 0
     traces = {trace.get("name"): trace for trace in spec(default_app, TARGETS)["data"]}
-    assert len(traces["Achieved"]["y"]) == measured.sum() > 0
+    assert len(traces["Achieved"]["y"]) == measured.sum()
     assert len(traces[plan_progress.CANT_SAY]["y"]) == (~measured).sum()
-    launched = (real_data.frames["models"]["status"] == "launched").sum()
-    ev_models = targets.set_index("id").loc["ev-models", "value"]
-    readings = next(trace for trace in spec(default_app, TARGETS)["data"] if trace.get("mode") == "text"
-                    and trace.get("showlegend") is False)["text"]
-    assert f"{launched} of {ev_models:g} launched" in readings[0]
+    models = real_data.frames["models"]
+    readings = next(trace for trace in spec(default_app, TARGETS)["data"]
+                    if trace.get("mode") == "text" and trace.get("showlegend") is False)["text"]
+    for (_, target), reading in zip(targets[measured].iterrows(), readings, strict=True):
+        launched = (models["platform"].isin(target["measure_launched_on"]) & (models["status"] == "launched")).sum()
+        assert reading.startswith(f"{launched} of {target['value']:g} launched"), target["id"]
 
 
-def test_events_come_from_the_tagged_rows_of_the_data(default_app, real_data):
+def test_the_events_are_the_tagged_rows_of_the_data(default_app, real_data):
     events = real_data.frames["events"]
-    tagged = events["tags"].str.split(";").map(lambda tags: "alliance-to-2030" in tags)
+    tagged = int(events["tags"].map(lambda tags: "alliance-to-2030" in tags).sum())
     rows = [label for trace in spec(default_app, EVENTS)["data"] for label in trace["y"]]
-    assert sorted(int(label.split(".")[0]) for label in rows) == list(range(1, tagged.sum() + 1))
-    table = default_app.dataframe[-1].value
-    assert len(table) == tagged.sum()
+    assert sorted(int(label.split(".")[0]) for label in rows) == list(range(1, tagged + 1))
+    assert len(default_app.dataframe[-1].value) == tagged
 
 
-def test_a_data_folder_without_tagged_events_or_known_years_still_shows_the_page(data_copy, use_data_dir):
-    events = data_copy / "events.csv"
-    events.write_text(events.read_text(encoding="utf-8").replace("alliance-to-2030", "other-tag"), encoding="utf-8")
-    models = pd.read_csv(data_copy / "models.csv", dtype=str, keep_default_na=False).assign(launch_year="")
-    models.to_csv(data_copy / "models.csv", index=False)
+def test_a_folder_without_tagged_events_or_known_years_still_shows_the_page(data_copy, use_data_dir, models):
+    factories.edit(data_copy / "events.csv", lambda rows: [
+        row | {"tags": row["tags"].replace("alliance-to-2030", "other-tag")} for row in rows])
+    factories.edit(data_copy / "models.csv", lambda rows: [row | {"launch_year": ""} for row in rows])
     use_data_dir(data_copy)
     app = run_page(PAGE)
     assert not app.exception

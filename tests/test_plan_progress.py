@@ -2,82 +2,108 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from components.builders import plan_progress
-from components.data.contract import PLAN_TARGETS
-from tests.test_plan import models, platforms
+from components.data.validation import read_folder
+from tests import factories
 
 ALL_PLATFORMS = "cmf-ev;kei-ev;cmf-bev"
 
 
-def targets(*rows):
-    frame = pd.DataFrame(rows, columns=["id", "metric", "value", "unit", "target_year", "measure_launched_on"])
-    return frame.astype({"value": "float64", "target_year": "Int64"}).assign(
-        source_url="https://example.org", source_status="verified", note="")
+def platforms():
+    return factories.frame("platforms", {"id": "cmf-ev", "name": "CMF-EV"}, {"id": "kei-ev", "name": "KEI-EV"},
+                           {"id": "cmf-bev", "name": "CMF-BEV"})
 
 
-TARGETS = targets(
-    ("ev-models", "New EV models", 35, "models", 2030, ALL_PLATFORMS),
-    ("cmf-ev-models", "Models on CMF-EV", 4, "models", 2030, "cmf-ev"),
-    ("investment", "Investment", 23, "EUR bn", 2026, ""),
-    ("battery-cost", "Battery cost", -50, "%", 2026, ""),
+def model_rows(**change):
+    statuses = [("cmf-ev", "launched"), ("cmf-ev", "launched"), ("cmf-ev", "launched"), ("kei-ev", "launched"),
+                ("cmf-bev", "launched"), ("cmf-bev", "planned"), ("cmf-bev", "planned"), ("cmf-ev", "cancelled")]
+    return [{"id": f"m{i}", "platform": platform, "status": status} | change
+            for i, (platform, status) in enumerate(statuses)]
+
+
+def models(**change):
+    return factories.frame("models", *model_rows(**change))
+
+
+def target(id_, metric, value, unit, year, measure):
+    return {"id": id_, "metric": metric, "value": value, "unit": unit, "target_year": year,
+            "measure_launched_on": measure}
+
+
+TARGETS = (
+    target("ev-models", "New EV models", "35", "models", "2030", ALL_PLATFORMS),
+    target("cmf-ev-models", "Models on CMF-EV", "4", "models", "2030", "cmf-ev"),
+    target("investment", "Investment", "23", "EUR bn", "2026", ""),
+    target("battery-cost", "Battery cost", "-50", "%", "2026", ""),
 )
 
 
-def progress(frame=TARGETS, model_frame=None):
-    return plan_progress.progress_frame(frame, models() if model_frame is None else model_frame,
+def progress(*rows, model_frame=None):
+    return plan_progress.progress_frame(factories.frame("plan_targets", *(rows or TARGETS)),
+                                        models() if model_frame is None else model_frame,
                                         platforms()).set_index("id")
 
 
-def test_the_measure_column_is_an_optional_list_of_platforms_in_the_contract():
-    column = PLAN_TARGETS.column("measure_launched_on")
-    assert (column.kind, column.ref, column.required) == ("refs", "platforms", False)
+def launched_on(platform_ids, frame=None):
+    frame = models() if frame is None else frame
+    return int((frame["platform"].isin(platform_ids) & (frame["status"] == "launched")).sum())
 
 
 def test_launched_models_on_the_platforms_are_counted_with_planned_ones_apart():
     row = progress().loc["ev-models"]
-    assert (row["actual"], row["planned"]) == (5, 2)
-    assert row["share"] == 5 / 35
-    assert row["reading"] == "5 of 35 launched (14%); 2 more planned"
+    launched, planned = launched_on(ALL_PLATFORMS.split(";")), int((models()["status"] == "planned").sum())
+    assert (row["actual"], row["planned"]) == (launched, planned)
+    assert row["share"] == launched / 35
+    assert row["reading"] == f"{launched} of 35 launched ({launched / 35:.0%}); {planned} more planned"
     assert "the five common platforms" in row["caveat"] and "lower bound" in row["caveat"]
 
 
 def test_a_target_on_one_platform_counts_only_that_platform():
     row = progress().loc["cmf-ev-models"]
-    assert (row["actual"], row["planned"], row["measured_on"]) == (3, 0, "CMF-EV")
-    assert row["reading"] == "3 of 4 launched (75%)"
+    launched = launched_on(["cmf-ev"])
+    assert (row["actual"], row["planned"], row["measured_on"]) == (launched, 0, "CMF-EV")
+    assert row["reading"] == f"{launched} of 4 launched ({launched / 4:.0%})"
     assert "launched on CMF-EV" in row["caveat"]
 
 
 def test_models_off_the_measured_platforms_are_not_counted():
-    stray = models().assign(platform=lambda f: f["platform"].replace("kei-ev", "elsewhere"))
-    assert progress(model_frame=stray).loc["ev-models", "actual"] == 4
+    moved = factories.frame("models", *[row | ({"platform": "elsewhere"} if row["platform"] == "kei-ev" else {})
+                                         for row in model_rows()])
+    assert progress(model_frame=moved).loc["ev-models", "actual"] == launched_on(ALL_PLATFORMS.split(";")) - 1
 
 
-def test_a_target_without_a_measure_says_so_instead_of_zero():
+def test_a_target_the_data_cannot_measure_says_so_instead_of_zero():
     row = progress().loc["investment"]
-    assert pd.isna(row["actual"]) and pd.isna(row["share"])
+    assert pd.isna(row["actual"]) and pd.isna(row["share"]) and pd.isna(row["planned"])
     assert row["reading"] == plan_progress.CANT_SAY
 
 
-def test_targets_without_the_measure_column_are_all_unknown():
-    frame = progress(TARGETS.drop(columns="measure_launched_on"))
+def test_targets_read_from_a_file_with_the_measure_column_left_blank_are_all_unknown(data_copy):
+    factories.write(data_copy, "plan_targets", *[row | {"measure_launched_on": ""} for row in TARGETS])
+    loaded = read_folder(data_copy)
+    assert not loaded.problems_for("plan_targets"), loaded.problems_for("plan_targets")
+    frame = plan_progress.progress_frame(loaded.frames["plan_targets"], loaded.frames["models"],
+                                         loaded.frames["platforms"])
     assert frame["share"].isna().all()
     assert (frame["reading"] == plan_progress.CANT_SAY).all()
 
 
 def test_a_real_zero_is_shown_as_zero():
-    nothing_launched = models().assign(status="planned")
-    row = progress(model_frame=nothing_launched).loc["ev-models"]
+    row = progress(model_frame=models(status="planned")).loc["ev-models"]
     assert (row["actual"], row["share"]) == (0, 0)
     assert row["reading"].startswith("0 of 35 launched (0%)")
 
 
-def test_chart_draws_bars_only_for_measured_targets_and_words_for_the_rest():
-    figure = plan_progress.progress_chart(progress().reset_index())
+def test_the_chart_draws_bars_only_for_measured_targets_and_words_for_the_rest():
+    frame = progress().reset_index()
+    figure = plan_progress.progress_chart(frame)
     achieved = next(trace for trace in figure.data if trace.name == "Achieved")
-    assert list(achieved.x) == [round(5 / 35 * 100, 1), 75.0]
+    assert list(achieved.x) == [round(launched_on(ALL_PLATFORMS.split(";")) / 35 * 100, 1),
+                                round(launched_on(["cmf-ev"]) / 4 * 100, 1)]
     unknown = next(trace for trace in figure.data if trace.name == plan_progress.CANT_SAY)
     assert all("can't say" in text for text in unknown.text)
     bar_rows = {label for trace in figure.data if trace.type == "bar" for label in trace.y}
@@ -85,25 +111,33 @@ def test_chart_draws_bars_only_for_measured_targets_and_words_for_the_rest():
     assert all(label.startswith(("Investment", "Battery cost")) for label in unknown.y)
 
 
-def test_measured_targets_come_first_in_file_order():
-    shuffled = targets(*[TARGETS.iloc[i, :6].tolist() for i in (2, 1, 3, 0)])
-    assert list(progress(shuffled).index) == ["cmf-ev-models", "ev-models", "investment", "battery-cost"]
+def test_measured_targets_come_first_each_group_in_file_order():
+    shuffled = [TARGETS[i] for i in (2, 1, 3, 0)]
+    assert list(progress(*shuffled).index) == ["cmf-ev-models", "ev-models", "investment", "battery-cost"]
 
 
-def test_chart_with_nothing_measurable_has_no_bars():
-    figure = plan_progress.progress_chart(progress().reset_index().iloc[2:])
+def test_a_chart_with_nothing_measurable_has_no_bars():
+    figure = plan_progress.progress_chart(progress(*TARGETS[2:]).reset_index())
     assert all(len(trace.y or ()) == 0 for trace in figure.data if trace.type == "bar")
 
 
 def test_long_metrics_are_wrapped_in_the_chart_labels():
-    row = pd.Series({"metric": "Investment in electrification over five years (on top of €10bn already spent)",
-                     "target": 23.0, "unit": "EUR bn", "target_year": 2026})
-    label = plan_progress.target_label(row)
+    metric = "Investment in electrification over five years (on top of €10bn already spent)"
+    label = plan_progress.target_label(progress(target("i", metric, "23", "EUR bn", "2026", "")).iloc[0])
     assert label.count("<br>") >= 2 and label.endswith("<br><i>23 EUR bn by 2026</i>")
+    assert label.split("<br><i>")[0].replace("<br>", " ") == metric
 
 
-def test_summary_names_measured_and_unmeasured_targets():
+def test_a_metric_in_the_chart_stays_literal_text():
+    hostile = "[x](https://evil.example) <b>y</b>"
+    label = plan_progress.target_label(progress(target("i", hostile, "1", "<i>u</i>", "2026", "")).iloc[0])
+    assert "<b>" not in label and "<i>u</i>" not in label
+    assert html.unescape(label.split("<br><i>")[0].replace("<br>", " ")) == hostile
+
+
+def test_the_summary_names_measured_and_unmeasured_targets():
     text = plan_progress.progress_summary(progress().reset_index())
+    reading = progress().loc["ev-models", "reading"]
     assert text.startswith("4 targets; the data measures 2 of them.")
-    assert "New EV models (35 models): 5 of 35 launched (14%); 2 more planned." in text
+    assert f"New EV models (35 models): {reading}." in text
     assert "The data can't say yet for: Investment (23 EUR bn); Battery cost (-50 %)." in text

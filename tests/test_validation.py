@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components.data.contract import DATASETS, SOURCE_STATUSES
+from components.data.contract import DATASETS, LIST_KINDS, PLAN_EVENT, SOURCE_STATUSES
 from components.data.validation import read_folder
-
-
-def rewrite(path: Path, edit) -> None:
-    """Apply `edit` to the rows (list of dicts) of a CSV and write it back."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, list(reader)
-    rows = edit(rows) or rows
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
+from tests import factories
 
 
 def only(problems, file):
@@ -48,15 +36,13 @@ def test_every_row_of_every_file_cites_a_source(real_data):
 
 def test_events_cover_the_alliance_from_1999_to_late_2025(real_data):
     events = real_data.frames["events"]
-    assert len(events) > 50
     assert events["date"].min() == pd.Timestamp("1999-03-27")
     assert events["date"].max() >= pd.Timestamp("2025-09-01")
 
 
 def test_the_plan_is_dated_27_january_2022_not_july_2025(real_data):
-    events = real_data.frames["events"]
-    plan = events[events["tags"].str.contains("alliance-to-2030") & (events["category"] == "plan")]
-    assert plan["date"].min() == pd.Timestamp("2022-01-27")
+    events = real_data.frames["events"].set_index("id")
+    assert events.loc[PLAN_EVENT.id, "date"] == pd.Timestamp("2022-01-27")
 
 
 def test_a_missing_file_is_named(data_copy):
@@ -94,47 +80,47 @@ def test_a_missing_column_is_named(data_copy):
 
 
 def test_a_bad_date_names_file_line_column_and_value(data_copy):
-    def edit(rows):
+    def change(rows):
         rows[4]["date"] = "2019-02-30"
-    rewrite(data_copy / "events.csv", edit)
+    factories.edit(data_copy / "events.csv", change)
     [problem] = read_folder(data_copy).problems
     assert (problem.file, problem.line, problem.column, problem.value) == ("events.csv", 6, "date", "2019-02-30")
     assert "real date" in problem.message
 
 
 def test_an_unknown_company_id_is_named(data_copy):
-    def edit(rows):
+    def change(rows):
         rows[0]["target"] = "tesla"
-    rewrite(data_copy / "links.csv", edit)
+    factories.edit(data_copy / "links.csv", change)
     [problem] = read_folder(data_copy).problems
     assert (problem.file, problem.line, problem.column, problem.value) == ("links.csv", 2, "target", "tesla")
     assert "companies.csv" in problem.message
 
 
 def test_an_unknown_platform_id_in_models_is_named(data_copy):
-    def edit(rows):
+    def change(rows):
         rows[1]["platform"] = "cmf-x"
-    rewrite(data_copy / "models.csv", edit)
+    factories.edit(data_copy / "models.csv", change)
     [problem] = read_folder(data_copy).problems
     assert (problem.column, problem.value, problem.line) == ("platform", "cmf-x", 3)
 
 
 def test_a_duplicate_id_is_named(data_copy):
-    def edit(rows):
+    def change(rows):
         rows[2]["id"] = rows[1]["id"]
-    rewrite(data_copy / "platforms.csv", edit)
+    factories.edit(data_copy / "platforms.csv", change)
     problems = only(read_folder(data_copy).problems, "platforms.csv")
     assert {(p.column, p.line) for p in problems} >= {("id", 4)}
     assert all("more than once" in p.message for p in problems)
 
 
 def test_every_problem_is_collected_not_just_the_first(data_copy):
-    def edit(rows):
+    def change(rows):
         rows[0]["pct"] = "140"
         rows[1]["basis"] = "options"
         rows[2]["source_url"] = "www.example.org"
         rows[3]["holder"] = ""
-    rewrite(data_copy / "stakes.csv", edit)
+    factories.edit(data_copy / "stakes.csv", change)
     problems = only(read_folder(data_copy).problems, "stakes.csv")
     by_column = {p.column: p for p in problems}
     assert set(by_column) == {"pct", "basis", "source_url", "holder"}
@@ -156,18 +142,18 @@ def test_a_row_with_too_many_fields_is_named(data_copy):
 
 
 def test_a_date_must_match_its_precision(data_copy):
-    def edit(rows):
+    def change(rows):
         rows[0]["date_precision"] = "month"
         rows[0]["date"] = "1999-03-27"
-    rewrite(data_copy / "events.csv", edit)
+    factories.edit(data_copy / "events.csv", change)
     [problem] = read_folder(data_copy).problems
     assert problem.column == "date" and "first day of the month" in problem.message
 
 
 def test_a_period_cannot_end_before_it_starts(data_copy):
-    def edit(rows):
+    def change(rows):
         rows[0]["end"] = "1990-01-01"
-    rewrite(data_copy / "links.csv", edit)
+    factories.edit(data_copy / "links.csv", change)
     [problem] = read_folder(data_copy).problems
     assert problem.column == "end" and "before start" in problem.message
 
@@ -185,3 +171,105 @@ def test_every_file_has_the_contract_header_in_order(name):
     path = Path(__file__).resolve().parent.parent / "data" / DATASETS[name].file_name
     header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert tuple(header[: len(DATASETS[name].columns)]) == DATASETS[name].column_names
+
+
+# --- the folder itself ------------------------------------------------------------------------
+
+def test_a_data_folder_path_that_is_a_file_is_named_as_a_file(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_text("id\n", encoding="utf-8")
+    result = read_folder(path)
+    assert {p.file for p in result.problems} == {dataset.file_name for dataset in DATASETS.values()}
+    assert all("is a file, not a folder" in p.message for p in result.problems)
+    assert result.frames == {}
+
+
+def test_a_data_folder_that_does_not_exist_is_named_as_missing(tmp_path):
+    result = read_folder(tmp_path / "nowhere")
+    assert len(result.problems) == len(DATASETS)
+    assert all("does not exist" in p.message and "file, not" not in p.message for p in result.problems)
+
+
+def test_no_problem_names_the_servers_path(tmp_path):
+    """Problems are shown on the Data page: they name files, never where the folder lives."""
+    (tmp_path / "data").mkdir()
+    factories.write(tmp_path / "data", "companies", {"id": "x", "country": "France"})
+    problems = read_folder(tmp_path / "data").problems + read_folder(tmp_path / "nowhere").problems
+    assert problems and not any(str(tmp_path) in str(p) for p in problems)
+
+
+# --- how cells are typed ------------------------------------------------------------------------
+
+def test_list_columns_are_read_as_tuples(data_copy):
+    def change(rows):
+        rows[0]["companies"], rows[0]["tags"] = "renault;nissan", ""
+    factories.edit(data_copy / "events.csv", change)
+    events = read_folder(data_copy).frames["events"]
+    assert events.loc[0, "companies"] == ("renault", "nissan")
+    assert events.loc[0, "tags"] == ()
+
+
+def test_every_list_cell_of_the_real_data_is_a_tuple_of_its_items(real_data):
+    for name, dataset in DATASETS.items():
+        for column in dataset.columns:
+            if column.kind in LIST_KINDS:
+                cells = real_data.frames[name][column.name]
+                assert cells.map(lambda cell: isinstance(cell, tuple) and "" not in cell).all(), (name, column.name)
+
+
+def test_a_blank_text_cell_is_read_as_empty_text(real_data):
+    notes = real_data.frames["companies"]["note"]
+    assert notes.map(lambda cell: isinstance(cell, str)).all()
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "NaN", "Infinity"])
+def test_a_number_that_is_not_finite_is_refused(data_copy, value):
+    def change(rows):
+        rows[0]["pct"] = value
+    factories.edit(data_copy / "stakes.csv", change)
+    result = read_folder(data_copy)
+    [problem] = result.problems
+    assert (problem.file, problem.line, problem.column, problem.value) == ("stakes.csv", 2, "pct", value)
+    assert "number" in problem.message
+    assert "stakes" not in result.frames
+
+
+def test_an_integer_with_a_fraction_is_refused(data_copy):
+    def change(rows):
+        rows[0]["weight"] = "2.5"
+    factories.edit(data_copy / "links.csv", change)
+    [problem] = read_folder(data_copy).problems
+    assert (problem.column, problem.value) == ("weight", "2.5") and "whole number" in problem.message
+
+
+def test_a_claims_event_must_be_an_events_id(data_copy, real_data):
+    def change(rows):
+        rows[0]["event"] = "no-such-event"
+    factories.edit(data_copy / "claims.csv", change)
+    [problem] = read_folder(data_copy).problems
+    assert (problem.file, problem.line, problem.column, problem.value) == (
+        "claims.csv", 2, "event", "no-such-event")
+    assert "events.csv" in problem.message
+
+
+def test_a_claim_without_an_event_is_fine(data_copy, real_data):
+    def change(rows):
+        rows[0]["event"] = ""
+    factories.edit(data_copy / "claims.csv", change)
+    result = read_folder(data_copy)
+    assert result.problems == [] and len(result.frames["claims"]) == len(real_data.frames["claims"])
+
+
+def test_an_unknown_company_in_a_list_is_named(data_copy):
+    def change(rows):
+        rows[0]["companies"] = "renault;tesla"
+    factories.edit(data_copy / "events.csv", change)
+    [problem] = read_folder(data_copy).problems
+    assert (problem.column, problem.value, problem.line) == ("companies", "renault;tesla", 2)
+    assert "companies.csv" in problem.message
+
+
+def test_a_broken_events_file_makes_the_claims_unusable_but_not_the_talks(data_copy):
+    (data_copy / "events.csv").write_text("")
+    result = read_folder(data_copy)
+    assert result.problems_for("claims") and not result.problems_for("talks")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import streamlit as st
+
+log = logging.getLogger("alliance_explorer")
 
 
 @dataclass(frozen=True)
@@ -42,3 +47,17 @@ def navigation() -> dict[str, list[st.Page]]:
                        default=spec is PAGES[0])
         sections.setdefault(spec.section, []).append(page)
     return sections
+
+
+@contextmanager
+def last_resort_guard() -> Iterator[None]:
+    """Whatever a page raises, a reader sees a plain message; the details go to the server's log.
+
+    Streamlit's own controls (st.stop, st.rerun) are not Exceptions and pass through untouched.
+    """
+    try:
+        yield
+    except Exception:
+        log.exception("a page failed")
+        st.error("Something went wrong on this page. The rest of the app keeps working: try another page, or "
+                 "reset the filters by opening the page from the menu.", icon=":material/error:")

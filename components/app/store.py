@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.data.contract import DATASETS
+from components.builders.text import escape_markdown
+from components.data.contract import DATASETS, Anchor
 from components.data.validation import LoadResult, read_folder
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -48,7 +49,7 @@ def problems_frame(problems) -> pd.DataFrame:
 
 
 def require(*names: str) -> dict[str, pd.DataFrame]:
-    """The datasets a page needs; if any of them is broken, say what is wrong and stop the page.
+    """The datasets a page needs. If any is broken or has no rows, say what is wrong and stop the page.
 
     Other pages, whose data is fine, keep working.
     """
@@ -56,10 +57,33 @@ def require(*names: str) -> dict[str, pd.DataFrame]:
     problems = result.problems_for(*names)
     if problems:
         files = sorted({p.file for p in problems})
-        st.error(
-            f"This page can't be shown: {len(problems)} problem(s) in {', '.join(files)} "
-            f"(data folder `{result.data_dir}`). Fix the rows below and reload."
-        )
+        st.error(f"This page can't be shown: {len(problems)} problem(s) in {escape_markdown(', '.join(files))}. "
+                 "Each is listed below with its file, line and column.", icon=":material/error:")
         st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
         st.stop()
+    empty = [DATASETS[name].file_name for name in names if result.frames[name].empty]
+    if empty:
+        st.info(f"This page has nothing to show: {escape_markdown(', '.join(empty))} has no rows.",
+                icon=":material/info:")
+        st.stop()
     return {name: result.frames[name] for name in names}
+
+
+def say_missing(anchors: list[Anchor]) -> None:
+    """A notice for the rows the story names that the data lacks: what the page leaves out because of them."""
+    for anchor in anchors:
+        st.info(f"{escape_markdown(DATASETS[anchor.dataset].file_name)} has no row with id "
+                f"{escape_markdown(anchor.id)}, so this page leaves out {escape_markdown(anchor.used_for)}.",
+                icon=":material/info:")
+
+
+def optional(name: str) -> pd.DataFrame | None:
+    """A dataset the page can do without: None when it is broken (the Data page lists its problems)."""
+    result = load()
+    return None if result.problems_for(name) else result.frames[name]
+
+
+def changelog() -> str | None:
+    """The data folder's CHANGELOG.md (Markdown the project writes), if it has one."""
+    path = data_dir() / "CHANGELOG.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else None

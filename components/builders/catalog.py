@@ -6,15 +6,11 @@ The dictionary is rendered from the contract, and data/DICTIONARY.md is generate
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders import story
-from components.builders.text import escape_markdown, format_date
-from components.data.contract import DATASETS, SOURCE_STATUSES, Dataset
-from components.data.vocabulary import STATUS_COLORS, STATUS_LABELS
+from components.data.contract import ANCHORS, DATASETS, SOURCE_STATUSES, Dataset
+from components.data.vocabulary import SOURCE_STATUS
 
 
 def dictionary_frame(dataset: Dataset) -> pd.DataFrame:
@@ -43,6 +39,10 @@ def dictionary_markdown() -> str:
         for row in dictionary_frame(dataset).itertuples(index=False):
             cells = [str(cell).replace("|", "\\|") for cell in row]
             lines.append("| " + " | ".join(f"`{cells[0]}`" if i == 0 else c for i, c in enumerate(cells)) + " |")
+    lines += ["", "## Rows the story names", "",
+              "A folder without them still loads; the pages that use them say what is missing.", "",
+              "| file | id | used for |", "|---|---|---|"]
+    lines += [f"| {DATASETS[a.dataset].file_name} | `{a.id}` | {a.used_for} |" for a in ANCHORS]
     return "\n".join(lines) + "\n"
 
 
@@ -60,9 +60,9 @@ def status_chart(counts: pd.DataFrame) -> go.Figure:
     figure = go.Figure()
     for status in SOURCE_STATUSES:
         figure.add_bar(
-            y=counts["dataset"], x=counts[status], name=STATUS_LABELS[status], orientation="h",
-            marker_color=STATUS_COLORS[status],
-            hovertemplate="%{y}: %{x} rows " + STATUS_LABELS[status].lower() + "<extra></extra>",
+            y=counts["dataset"], x=counts[status], name=SOURCE_STATUS.label(status), orientation="h",
+            marker_color=SOURCE_STATUS.color(status),
+            hovertemplate="%{y}: %{x} rows " + SOURCE_STATUS.label(status).lower() + "<extra></extra>",
         )
     figure.update_layout(barmode="stack", xaxis_title="rows", yaxis={"autorange": "reversed"},
                          legend={"orientation": "h", "y": -0.2, "traceorder": "normal"}, height=340, margin={"t": 20})
@@ -72,7 +72,7 @@ def status_chart(counts: pd.DataFrame) -> go.Figure:
 def status_summary(counts: pd.DataFrame) -> str:
     """The text alternative of the status chart."""
     totals = counts[list(SOURCE_STATUSES)].sum()
-    parts = ", ".join(f"{totals[s]} {STATUS_LABELS[s].lower()}" for s in SOURCE_STATUSES)
+    parts = ", ".join(f"{totals[s]} {SOURCE_STATUS.label(s).lower()}" for s in SOURCE_STATUSES)
     weakest = counts.assign(share=lambda f: 1 - f["verified"] / f[list(SOURCE_STATUSES)].sum(axis=1))
     weakest = weakest.sort_values("share", ascending=False).iloc[0]
     return (f"{int(totals.sum())} rows across {len(counts)} datasets: {parts}. The dataset with the largest "
@@ -92,34 +92,6 @@ def sources_frame(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
              statuses=("source_status", lambda s: ", ".join(sorted(set(s), key=SOURCE_STATUSES.index))))
         .reset_index()
         .sort_values(["rows", "source_url"], ascending=[False, True], ignore_index=True)
-    )
-
-
-def search(frame: pd.DataFrame, text: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """Rows where any of `columns` (default: every column) contains `text`, ignoring case."""
-    if not text:
-        return frame
-    haystack = frame[columns or list(frame.columns)].astype(str)
-    hit = haystack.apply(lambda column: column.str.contains(text, case=False, regex=False)).any(axis=1)
-    return frame[hit]
-
-
-@dataclass(frozen=True)
-class Correction:
-    text: str
-    source_url: str
-
-
-def plan_misdating(events: pd.DataFrame) -> Correction:
-    """The seed article's one clear error, set against the date in the data."""
-    plan = story.plan_announcement(events)
-    when = format_date(plan["date"], plan["date_precision"])
-    return Correction(
-        "The seed article of this app (a Chinese-language press piece of late 2025) says that in "
-        "**July 2025** the alliance announced a €23bn, five-platform plan for 35 new EVs by 2030. That plan is "
-        f"**Alliance to 2030**, announced on **{escape_markdown(when)}**: {escape_markdown(plan['title'])}. "
-        "This app uses the correct date everywhere.",
-        plan["source_url"],
     )
 
 

@@ -21,44 +21,12 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
-from components.builders.text import format_date
-from components.data.contract import COMPANY_KINDS, LINK_STATUSES, LINK_TYPES
+from components.builders.text import escape_markdown, format_date
+from components.data.contract import COMPANY_KINDS, LINK_TYPES
+from components.data.vocabulary import COMPANY_KIND, GREY, LINK_STATUS, LINK_TYPE, SOURCE_STATUS
 
-LINK_TYPE_LABELS = {
-    "equity": "Equity stake",
-    "platform_sharing": "Platform sharing",
-    "technology": "Technology",
-    "manufacturing": "Manufacturing",
-    "supply": "Supply",
-    "joint_venture": "Joint venture",
-    "merger_talks": "Merger talks",
-    "talks": "Talks",
-}
-# Okabe–Ito. The two kinds of talks share vermillion and differ by dash, so no tie needs the yellow,
-# which is unreadable as a thin line on a light background.
-LINK_TYPE_COLORS = {
-    "equity": "#0072B2",
-    "platform_sharing": "#009E73",
-    "technology": "#56B4E9",
-    "manufacturing": "#E69F00",
-    "supply": "#999999",
-    "joint_venture": "#CC79A7",
-    "merger_talks": "#D55E00",
-    "talks": "#D55E00",
-}
-# vis-network dash patterns (dash, gap in px). Ties that are only talked about are dashed: the two kinds of
-# talks, and any other tie whose status is still "in talks" (drawn in its type's colour).
-LINK_TYPE_DASHES: dict[str, list[int]] = {"merger_talks": [12, 6], "talks": [4, 5]}
-IN_TALKS_DASHES = [4, 5]
-LINK_STATUS_LABELS = {"active": "Active", "ended": "Ended", "in_talks": "In talks", "terminated": "Terminated"}
-
-KIND_LABELS = {kind: kind.replace("_", " ").capitalize() for kind in COMPANY_KINDS}
-KIND_COLORS = dict(zip(COMPANY_KINDS, (
-    "#0072B2", "#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#999999", "#D55E00", "#F0E442",
-), strict=True))
 COLOR_BY = ("company", "kind")
 
-HUB = "nissan"  # the company whose partners the metrics count
 
 
 @dataclass(frozen=True)
@@ -76,9 +44,6 @@ PRESETS = (
     Preset("2025 · Alliance 2.0", date(2025, 12, 31), "Nissan's reciprocal, modular partnerships."),
 )
 
-assert set(LINK_TYPE_LABELS) == set(LINK_TYPES) == set(LINK_TYPE_COLORS)
-assert set(LINK_STATUS_LABELS) == set(LINK_STATUSES)
-
 
 # --- which ties are shown ----------------------------------------------------------------
 
@@ -87,6 +52,26 @@ def active_on(links: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     as_of = pd.Timestamp(as_of)
     holds = (links["start"] <= as_of) & (links["end"].isna() | (links["end"] >= as_of))
     return links[holds]
+
+
+def date_span(links: pd.DataFrame) -> tuple[date, date]:
+    """The first and last date the ties record (a start or an end): the range a reader can look at."""
+    days = pd.concat([links["start"], links["end"].dropna()])
+    return days.min().date(), days.max().date()
+
+
+def company_card(company: pd.Series, links: pd.DataFrame, as_of: pd.Timestamp) -> str:
+    """A company's card as Markdown (data text escaped): what it is, its ties on the date and in all."""
+    ties_now = active_on(links, as_of)
+    now = int(((ties_now["source"] == company.name) | (ties_now["target"] == company.name)).sum())
+    ever = int(((links["source"] == company.name) | (links["target"] == company.name)).sum())
+    lines = [f"**{escape_markdown(company['name'])}** · {escape_markdown(COMPANY_KIND.label(company['kind']))} · "
+             f"{escape_markdown(company['country'])}",
+             f"{_plural(now, 'tie')} on {format_date(pd.Timestamp(as_of))}, {_plural(ever, 'tie')} in the data · "
+             f"source: {SOURCE_STATUS.label(company['source_status']).lower()}"]
+    if company["note"]:
+        lines.append(escape_markdown(company["note"]))
+    return "\n\n".join(lines)
 
 
 def of_kinds(links: pd.DataFrame, types: Sequence[str], statuses: Sequence[str]) -> pd.DataFrame:
@@ -150,7 +135,8 @@ def ties_table(links: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
     names = companies.set_index("id")["name"]
     table = links.assign(
         source=links["source"].map(names), target=links["target"].map(names),
-        type=links["type"].map(LINK_TYPE_LABELS), status=links["status"].map(LINK_STATUS_LABELS),
+        type=links["type"].map(LINK_TYPE.label), status=links["status"].map(LINK_STATUS.label),
+        source_status=links["source_status"].map(SOURCE_STATUS.label),
     )
     return table.rename(columns={"source": "from", "target": "to"}).reset_index(drop=True)
 
@@ -164,7 +150,7 @@ def describe(shown: pd.DataFrame, companies: pd.DataFrame, as_of: pd.Timestamp, 
     counts = tie_counts(shown)
     leaders = ", ".join(f"{names.get(company, company)} ({count})" for company, count in counts.head(top).items())
     kinds = shown["type"].value_counts()
-    by_type = ", ".join(f"{LINK_TYPE_LABELS[kind].lower()} {count}" for kind, count in kinds.items())
+    by_type = ", ".join(f"{LINK_TYPE.label(kind).lower()} {count}" for kind, count in kinds.items())
     return (f"On {when}, {_plural(len(shown), 'tie')} link {_plural(len(counts), 'company', 'companies')}. "
             f"Most ties: {leaders}. By type: {by_type}.")
 
@@ -189,25 +175,25 @@ def plain_text(text: object) -> str:
 
 
 def _node_title(company, ties: int) -> str:
-    return plain_text(f"{company.name}\n{KIND_LABELS.get(company.kind, company.kind)} · {company.country}\n"
+    return plain_text(f"{company.name}\n{COMPANY_KIND.label(company.kind)} · {company.country}\n"
                       f"{_plural(ties, 'tie')} shown")
 
 
 def _edge_title(row, names: pd.Series) -> str:
     lines = [
         f"{names.get(row.source, row.source)} – {names.get(row.target, row.target)}",
-        f"{LINK_TYPE_LABELS[row.type]} · {LINK_STATUS_LABELS[row.status].lower()} · strength {row.weight}/5",
+        f"{LINK_TYPE.label(row.type)} · {LINK_STATUS.label(row.status).lower()} · strength {row.weight}/5",
         row.label,
         _dates(row),
-        f"Source: {row.source_status.replace('_', ' ')}",
+        f"Source: {SOURCE_STATUS.label(row.source_status).lower()}",
     ]
     return plain_text("\n".join(line for line in lines if line))
 
 
 def _dashes(row) -> list[int] | bool:
-    if row.type in LINK_TYPE_DASHES:
-        return LINK_TYPE_DASHES[row.type]
-    return IN_TALKS_DASHES if row.status == "in_talks" else False
+    """Ties that are only talked about are dashed: the two kinds of talks, and any tie still in talks."""
+    dashes = LINK_TYPE[row.type].dash or LINK_STATUS[row.status].dash
+    return list(dashes) if dashes else False
 
 
 def _parallel_shape(index: int) -> dict:
@@ -262,7 +248,7 @@ def build(shown: pd.DataFrame, companies: pd.DataFrame, *, positions: dict[str, 
     kept = companies[companies["id"].isin(counts.index)]
     ink = _ink(dark)
     for company in kept.itertuples(index=False):
-        color = company.color if color_by == "company" else KIND_COLORS.get(company.kind, KIND_COLORS["other"])
+        color = company.color if color_by == "company" else COMPANY_KIND.color(company.kind)
         place = (positions or {}).get(company.id)
         ring = {"borderWidth": 4, "color": {"background": color, "border": ink}} if company.id == focus else {
             "color": {"background": color, "border": "#6b6b6b"}}
@@ -273,7 +259,7 @@ def build(shown: pd.DataFrame, companies: pd.DataFrame, *, positions: dict[str, 
     for row in shown.itertuples(index=False):
         pair = frozenset((row.source, row.target))
         index = seen[pair] = seen.get(pair, -1) + 1
-        network.add_edge(row.source, row.target, title=_edge_title(row, names), color=LINK_TYPE_COLORS[row.type],
+        network.add_edge(row.source, row.target, title=_edge_title(row, names), color=LINK_TYPE.color(row.type),
                          width=1.2 * float(row.weight), dashes=_dashes(row),
                          arrows={"to": {"enabled": False}}, **_parallel_shape(index))
     network.options = _options(len(kept), len(shown), dark)
@@ -331,15 +317,17 @@ def _dot_swatch(color: str) -> str:
 
 def legend_html(shown: pd.DataFrame, companies: pd.DataFrame, color_by: str) -> str:
     """What the colours and lines mean, for the types and kinds actually drawn."""
-    ties = [f"<span>{_line_swatch(LINK_TYPE_COLORS[kind], LINK_TYPE_DASHES.get(kind, ()))}"
-             f"{html.escape(LINK_TYPE_LABELS[kind])}</span>" for kind in LINK_TYPES if kind in set(shown["type"])]
-    if ((shown["status"] == "in_talks") & ~shown["type"].isin(list(LINK_TYPE_DASHES))).any():
-        ties.append(f"<span>{_line_swatch('#999999', IN_TALKS_DASHES)}Other dashed line: a tie still in talks</span>")
+    ties = [f"<span>{_line_swatch(LINK_TYPE.color(kind), LINK_TYPE[kind].dash)}"
+             f"{html.escape(LINK_TYPE.label(kind))}</span>" for kind in LINK_TYPES if kind in set(shown["type"])]
+    solid_types = [kind for kind in LINK_TYPES if not LINK_TYPE[kind].dash]
+    if ((shown["status"] == "in_talks") & shown["type"].isin(solid_types)).any():
+        ties.append(f"<span>{_line_swatch(GREY, LINK_STATUS['in_talks'].dash)}Other dashed line: a tie still in "
+                    "talks</span>")
     ties.append("<span>Thicker: stronger (1 loose – 5 controlling stake)</span>")
     dots = ["<span>Bigger dot: more ties</span>"]
     if color_by == "kind":
         drawn = set(companies.loc[companies["id"].isin(tie_counts(shown).index), "kind"])
-        dots += [f"<span>{_dot_swatch(KIND_COLORS[kind])}{html.escape(KIND_LABELS[kind])}</span>"
+        dots += [f"<span>{_dot_swatch(COMPANY_KIND.color(kind))}{html.escape(COMPANY_KIND.label(kind))}</span>"
                  for kind in COMPANY_KINDS if kind in drawn]
     else:
         dots.append("<span>Dot colour: each company's own colour</span>")

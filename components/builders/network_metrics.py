@@ -15,12 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.builders.network import LINK_TYPE_COLORS, active_on, graph
+from components.builders.network import active_on, graph
+from components.data.vocabulary import GREY, LINK_TYPE, PURPLE
 
 # Stakes and joint ventures both tie companies through shares; every other type is a contract or a talk.
 EQUITY_TYPES = ("equity", "joint_venture")
-OTHER_COLOR = "#999999"
-CENTRALISATION_COLOR = "#CC79A7"
+OTHER_COLOR = GREY
+CENTRALISATION_COLOR = PURPLE
 
 
 def degree_centralisation(network: nx.Graph) -> float:
@@ -81,7 +82,7 @@ def metrics_figure(metrics: pd.DataFrame, *, hub_name: str, hub_color: str,
     ), row=1, col=1)
     total = metrics["ties"].where(metrics["ties"] > 0)
     for column, name, short, color in (
-        ("equity_ties", "Equity ties (stakes, joint ventures)", "equity ties", LINK_TYPE_COLORS["equity"]),
+        ("equity_ties", "Equity ties (stakes, joint ventures)", "equity ties", LINK_TYPE.color("equity")),
         ("other_ties", "Other ties (contracts, talks)", "other ties", OTHER_COLOR),
     ):
         figure.add_trace(go.Bar(

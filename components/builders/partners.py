@@ -1,6 +1,6 @@
 """What the Partners page computes from talks.csv: filters, who brings what, timelines, text alternatives.
 
-The test of a good partnership in the press account this app starts from (its "seed") is
+The test of a good partnership in the press account this app's story follows is
 reciprocity: "they have what we want, we have what they want". A talk passes it when each side
 brings at least one domain (nissan_domains and partner_domains both filled in). The reciprocity
 grid shows, per partner and domain, whether Nissan's side brings it, the partner does, or both do.
@@ -17,44 +17,12 @@ import plotly.graph_objects as go
 
 from components.builders.text import escape_markdown, format_date
 from components.data.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
-from components.data.vocabulary import STATUS_LABELS
-
-# --- labels -----------------------------------------------------------------------------------
-
-_LABEL_OVERRIDES = {"mou": "MoU", "asia_pacific": "Asia-Pacific", "north_america": "North America"}
-
-
-def label(value: str) -> str:
-    """A contract value as readers see it: driver_assistance → Driver assistance, mou → MoU."""
-    return _LABEL_OVERRIDES.get(value) or value.replace("_", " ").capitalize()
-
-
-def split(cell: str) -> list[str]:
-    """The values of a `;`-separated cell, blanks dropped."""
-    return [part.strip() for part in str(cell).split(";") if part.strip()]
-
-
-# Okabe–Ito: grey for hearsay, blue for talks, orange for a memorandum, green for a deal, vermillion for an end.
-TALK_STATUS_COLORS = {
-    "rumoured": "#999999",
-    "exploring": "#56B4E9",
-    "mou": "#E69F00",
-    "agreement": "#009E73",
-    "terminated": "#D55E00",
-}
-# The end-of-talk marker carries the status by shape too, so colour is never the only cue.
-TALK_STATUS_SYMBOLS = {
-    "rumoured": "circle-open",
-    "exploring": "circle",
-    "mou": "square",
-    "agreement": "star",
-    "terminated": "x",
-}
+from components.data.vocabulary import BLUE, GREEN, ORANGE, REGION, SOURCE_STATUS, TALK_DOMAIN, TALK_STATUS
 
 # Who brings a domain: three Okabe–Ito colours that stay apart for colour-blind readers, and a word in each cell.
 SIDES = ("nissan", "partner", "both")
 SIDE_LABELS = {"nissan": "Nissan", "partner": "Partner", "both": "Both"}
-SIDE_COLORS = {"nissan": "#0072B2", "partner": "#E69F00", "both": "#009E73"}
+SIDE_COLORS = {"nissan": BLUE, "partner": ORANGE, "both": GREEN}
 
 RECIPROCITY_LABELS = {
     "reciprocal": "Reciprocal",
@@ -81,7 +49,7 @@ DOMAIN_COLUMNS = ("domain", "nissan_domains", "partner_domains")
 
 def talk_domains(talk) -> set[str]:
     """Every domain a talk touches: what it is about and what either side brings."""
-    return {domain for column in DOMAIN_COLUMNS for domain in split(getattr(talk, column))}
+    return {domain for column in DOMAIN_COLUMNS for domain in getattr(talk, column)}
 
 
 def choices(talks: pd.DataFrame, names: pd.Series) -> Choices:
@@ -115,9 +83,9 @@ def ordered(talks: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
 
 # --- reciprocity -------------------------------------------------------------------------------
 
-def reciprocity_of(nissan_domains: str, partner_domains: str) -> str:
+def reciprocity_of(nissan_domains: tuple[str, ...], partner_domains: tuple[str, ...]) -> str:
     """reciprocal, nissan_only, partner_only or not_recorded, from a talk's two domain lists."""
-    nissan, partner = bool(split(nissan_domains)), bool(split(partner_domains))
+    nissan, partner = bool(nissan_domains), bool(partner_domains)
     if nissan and partner:
         return "reciprocal"
     return "nissan_only" if nissan else ("partner_only" if partner else "not_recorded")
@@ -140,7 +108,7 @@ class ReciprocityCount:
 
 
 def reciprocity_count(talks: pd.DataFrame) -> ReciprocityCount:
-    """The seed's test as a number: talks where each side brings something, out of those where it is recorded."""
+    """The reciprocity test as a number: talks where each side brings something, out of those where it is recorded."""
     kinds = talk_reciprocity(talks)
     return ReciprocityCount(int((kinds == "reciprocal").sum()), int((kinds != "not_recorded").sum()), len(talks))
 
@@ -154,9 +122,7 @@ def who_brings(talks: pd.DataFrame, domains: list[str]) -> pd.DataFrame:
     """
     rows = []
     for partner, group in talks.groupby("partner", sort=False):
-        # Each talk's lists parsed once, not once per domain.
-        parsed = [(talk_id, split(nissan), split(theirs), split(counterpart)) for talk_id, nissan, theirs, counterpart
-                  in zip(group["id"], group["nissan_domains"], group["partner_domains"], group["counterpart"])]
+        parsed = list(zip(group["id"], group["nissan_domains"], group["partner_domains"], group["counterpart"]))
         for domain in domains:
             from_nissan = [talk for talk in parsed if domain in talk[1]]
             from_partner = [talk for talk in parsed if domain in talk[2]]
@@ -181,7 +147,7 @@ def grid_rows(talks: pd.DataFrame, names: pd.Series) -> dict[str, str]:
     (Foxtron ↔ Mitsubishi Motors)."""
     rows = {}
     for partner, group in ordered(talks, names).groupby("partner", sort=False):
-        sides = list(dict.fromkeys(c for cell in group["counterpart"] for c in split(cell)))
+        sides = list(dict.fromkeys(c for cell in group["counterpart"] for c in cell))
         rows[partner] = names.get(partner, partner) + (
             "" if "nissan" in sides else " ↔ " + ", ".join(names.get(c, c) for c in sides))
     return rows
@@ -208,10 +174,10 @@ def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series) 
             text[-1].append(_cell_text(cell["side"], cell["nissan_side"]))
             bringer = ", ".join(names.get(c, c) for c in cell["nissan_side"])
             hover[-1].append(html.escape(
-                f"{names.get(partner, partner)} · {label(domain)}: {_side_hover(cell['side'])}"
+                f"{names.get(partner, partner)} · {TALK_DOMAIN.label(domain)}: {_side_hover(cell['side'])}"
                 + (f" (Nissan's side: {bringer})" if bringer else "") + f". Talks: {', '.join(cell['talks'])}"))
     figure = go.Figure(go.Heatmap(
-        z=z, x=[label(d) for d in domains], y=[html.escape(row) for row in rows.values()], text=text,
+        z=z, x=[TALK_DOMAIN.label(d) for d in domains], y=[html.escape(row) for row in rows.values()], text=text,
         texttemplate="%{text}", textfont={"size": 13}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         zmin=-0.5, zmax=len(SIDES) - 0.5, showscale=False, hoverongaps=False, xgap=3, ygap=3,
         colorscale=[[edge, SIDE_COLORS[side]] for i, side in enumerate(SIDES)
@@ -250,7 +216,7 @@ def reciprocity_summary(talks: pd.DataFrame, domains: list[str], names: pd.Serie
     for side in SIDES:
         part = cells[cells["side"] == side]
         by_domain = part.groupby("domain", sort=False)["partner"].agg(list)
-        listed = "; ".join(f"{label(domain)} ({', '.join(rows[p] for p in by_domain[domain])})"
+        listed = "; ".join(f"{TALK_DOMAIN.label(domain)} ({', '.join(rows[p] for p in by_domain[domain])})"
                            for domain in domains if domain in by_domain.index)
         parts.append(f"{_side_hover(side).capitalize()}: {listed or 'no domain'}.")
     silent = [row for partner, row in rows.items() if partner not in set(cells["partner"])]
@@ -266,7 +232,7 @@ MIN_BAR_SHARE = 0.008  # a same-day talk still gets a bar this share of the time
 
 def talk_rows(talks: pd.DataFrame) -> pd.Series:
     """Each talk's row label within its partner: its domains, plus the month (then the id) if that repeats."""
-    base = talks["domain"].map(lambda cell: ", ".join(label(d) for d in split(cell)))
+    base = talks["domain"].map(lambda cell: ", ".join(TALK_DOMAIN.label(d) for d in cell))
     month = base + " · " + talks["first_reported"].map(lambda ts: ts.strftime("%b %Y"))
     named = base.where(~_repeats(talks["partner"], base), month)
     return named.where(~_repeats(talks["partner"], named), named + " · " + talks["id"])
@@ -300,8 +266,8 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
         part = drawn[drawn["status"] == status]
         if part.empty:
             continue
-        color = TALK_STATUS_COLORS[status]
-        common = {"y": part["id"].tolist(), "name": label(status), "legendgroup": status,
+        color = TALK_STATUS.color(status)
+        common = {"y": part["id"].tolist(), "name": TALK_STATUS.label(status), "legendgroup": status,
                   "customdata": part["id"].tolist(), "hovertext": part["_hover"].tolist(),
                   "hovertemplate": "%{hovertext}<extra></extra>"}
         figure.add_bar(
@@ -312,9 +278,9 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
         # The legend shows these end markers, so it names each status by shape as well as colour.
         figure.add_scatter(
             x=part["last_update"].dt.strftime("%Y-%m-%d").tolist(), mode="markers+text",
-            marker={"symbol": TALK_STATUS_SYMBOLS[status], "size": 13, "color": color,
+            marker={"symbol": TALK_STATUS.symbol(status), "size": 13, "color": color,
                     "line": {"width": 2, "color": color}},
-            text=[f"{label(status)} · {short_date(ts)}" for ts in part["last_update"]],
+            text=[f"{TALK_STATUS.label(status)} · {short_date(ts)}" for ts in part["last_update"]],
             textposition="middle right", cliponaxis=False, **common,
         )
     first_rows = ~talks["partner"].duplicated()
@@ -339,9 +305,9 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
 
 def _talk_hover(talk, names: pd.Series) -> str:
     partner = html.escape(names.get(talk.partner, talk.partner))
-    side = html.escape(", ".join(names.get(c, c) for c in split(talk.counterpart)))
+    side = html.escape(", ".join(names.get(c, c) for c in talk.counterpart))
     summary = "<br>".join(html.escape(line) for line in textwrap.wrap(talk.summary, 70))
-    return (f"<b>{partner}</b> · {label(talk.status)}<br>"
+    return (f"<b>{partner}</b> · {TALK_STATUS.label(talk.status)}<br>"
             f"{format_date(talk.first_reported)} → {format_date(talk.last_update)}<br>"
             f"{side}: {html.escape(_domains_text(talk.nissan_domains))}<br>"
             f"{partner}: {html.escape(_domains_text(talk.partner_domains))}<br>"
@@ -349,15 +315,15 @@ def _talk_hover(talk, names: pd.Series) -> str:
 
 
 def _status_word(status: str) -> str:
-    return label(status) if status == "mou" else label(status).lower()
+    return TALK_STATUS.label(status) if status == "mou" else TALK_STATUS.label(status).lower()
 
 
 def short_date(ts: pd.Timestamp) -> str:
     return f"{ts.day} {ts.strftime('%b %Y')}"
 
 
-def _domains_text(cell: str) -> str:
-    return ", ".join(label(d) for d in split(cell)).lower() or "not recorded"
+def _domains_text(domains: tuple[str, ...]) -> str:
+    return ", ".join(TALK_DOMAIN.label(d) for d in domains).lower() or "not recorded"
 
 
 def timeline_summary(talks: pd.DataFrame, names: pd.Series) -> str:
@@ -382,25 +348,25 @@ def table(talks: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     """The talks as readers read them: names for ids, labels for codes, reciprocity spelled out."""
     talks = ordered(talks, names)
 
-    def labels(cell: str) -> str:
-        return ", ".join(label(part) for part in split(cell))
+    def domains(cell: tuple[str, ...]) -> str:
+        return ", ".join(TALK_DOMAIN.label(domain) for domain in cell)
 
     return pd.DataFrame({
         "id": talks["id"],
         "partner": talks["partner"].map(lambda p: names.get(p, p)),
-        "Nissan's side": talks["counterpart"].map(lambda cell: ", ".join(names.get(c, c) for c in split(cell))),
-        "domain": talks["domain"].map(labels),
-        "region": talks["region"].map(label),
-        "status": talks["status"].map(label),
+        "Nissan's side": talks["counterpart"].map(lambda cell: ", ".join(names.get(c, c) for c in cell)),
+        "domain": talks["domain"].map(domains),
+        "region": talks["region"].map(REGION.label),
+        "status": talks["status"].map(TALK_STATUS.label),
         "first reported": talks["first_reported"],
         "last update": talks["last_update"],
         "reciprocal": talk_reciprocity(talks).map(RECIPROCITY_LABELS),
-        "Nissan brings": talks["nissan_domains"].map(labels),
+        "Nissan brings": talks["nissan_domains"].map(domains),
         "Nissan's offer": talks["nissan_offers"],
-        "partner brings": talks["partner_domains"].map(labels),
+        "partner brings": talks["partner_domains"].map(domains),
         "partner's offer": talks["partner_offers"],
         "summary": talks["summary"],
-        "source_status": talks["source_status"],
+        "how sure": talks["source_status"].map(SOURCE_STATUS.label),
         "source_url": talks["source_url"],
     })
 
@@ -420,26 +386,26 @@ class Card:
 
 def card(talk: pd.Series, names: pd.Series) -> Card:
     partner = names.get(talk["partner"], talk["partner"])
-    side = ", ".join(names.get(c, c) for c in split(talk["counterpart"]))
+    side = ", ".join(names.get(c, c) for c in talk["counterpart"])
     when = f"{format_date(talk['first_reported'])} → {format_date(talk['last_update'])}"
     reciprocity = RECIPROCITY_LABELS[reciprocity_of(talk["nissan_domains"], talk["partner_domains"])]
     summary = escape_markdown(talk["summary"])
     if talk["note"]:
         summary += f"\n\n*Note:* {escape_markdown(talk['note'])}"
     return Card(
-        title=escape_markdown(f"{partner} · {label(talk['status'])}"),
+        title=escape_markdown(f"{partner} · {TALK_STATUS.label(talk['status'])}"),
         facts=" · ".join(escape_markdown(part) for part in (
-            ", ".join(label(d) for d in split(talk["domain"])), label(talk["region"]), when,
+            ", ".join(TALK_DOMAIN.label(d) for d in talk["domain"]), REGION.label(talk["region"]), when,
             f"Nissan's side: {side}", reciprocity)),
-        nissan=_offer(f"{side} {'brings' if len(split(talk['counterpart'])) == 1 else 'bring'}",
+        nissan=_offer(f"{side} {'brings' if len(talk['counterpart']) == 1 else 'bring'}",
                       talk["nissan_domains"], talk["nissan_offers"]),
         partner=_offer(f"{partner} brings", talk["partner_domains"], talk["partner_offers"]),
         summary=summary,
         source_url=talk["source_url"],
-        source_status=STATUS_LABELS[talk["source_status"]],
+        source_status=SOURCE_STATUS.label(talk["source_status"]),
     )
 
 
-def _offer(heading: str, domains: str, offer: str) -> str:
+def _offer(heading: str, domains: tuple[str, ...], offer: str) -> str:
     return (f"**{escape_markdown(heading)}** ({escape_markdown(_domains_text(domains))})\n\n"
             f"{escape_markdown(offer) or '*Not reported.*'}")

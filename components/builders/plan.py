@@ -12,18 +12,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.builders import story
-from components.builders.text import escape_markdown, format_date
+from components.builders.text import escape_markdown, format_date, plotly_text
 from components.data.contract import MODEL_STATUSES
-from components.data.vocabulary import OKABE_ITO, STATUS_LABELS, STATUS_SYMBOLS
+from components.data.vocabulary import CATEGORY, GREY, MODEL_STATUS, SOURCE_STATUS
 
 UNKNOWN_YEAR = "year not known"
 
-STATUS_NAMES = {"launched": "Launched", "planned": "Planned", "cancelled": "Cancelled"}
-# Status is read from the marker's shape (and the tile's hatching), not only from a colour.
-STATUS_MARKERS = {"launched": "circle", "planned": "circle-open", "cancelled": "x-thin-open"}
-STATUS_PATTERNS = {"launched": "", "planned": "/", "cancelled": "x"}
-STATUS_GLYPHS = {"launched": "●", "planned": "○", "cancelled": "✕"}  # the chart's shapes, in text
-NEUTRAL = OKABE_ITO[-1]
+NEUTRAL = GREY
 
 
 # --- shaping and filtering ------------------------------------------------------------------
@@ -101,13 +96,13 @@ def platform_card(platform: pd.Series, lead_name: str, on_platform: pd.DataFrame
     if platform["builder"]:
         lines.append(f":small[{escape_markdown(platform['builder'])}]")
     if platform["source_status"] != "verified":
-        lines.append(f":small[:material/help: {STATUS_LABELS[platform['source_status']]}: see the note in the "
+        lines.append(f":small[:material/help: {SOURCE_STATUS.label(platform['source_status'])}: see the note in the "
                      "platforms table.]")
     if on_platform.empty:
         lines.append(":small[No model shown with these filters.]")
     else:
         lines.append("  \n".join(
-            f"{STATUS_GLYPHS[model.status]} {escape_markdown(model.name)} "
+            f"{MODEL_STATUS[model.status].glyph} {escape_markdown(model.name)} "
             f":small[{escape_markdown(model.brand_name)} · {model.year_label}]"
             for model in on_platform.itertuples()))
     return "\n\n".join(lines)
@@ -118,8 +113,8 @@ def model_card(model: pd.Series) -> str:
     lines = [
         f"**{escape_markdown(model['name'])}** · {escape_markdown(model['brand_name'])} · "
         f"{escape_markdown(model['platform_name'])}",
-        f"{STATUS_GLYPHS[model['status']]} {STATUS_NAMES[model['status']]} · launch year: {model['year_label']} · "
-        f"source: {STATUS_LABELS[model['source_status']].lower()}",
+        f"{MODEL_STATUS[model['status']].glyph} {MODEL_STATUS.label(model['status'])} · launch year: "
+        f"{model['year_label']} · source: {SOURCE_STATUS.label(model['source_status']).lower()}",
     ]
     if model["note"]:
         lines.append(f":small[{escape_markdown(model['note'])}]")
@@ -145,25 +140,29 @@ def models_timeline(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
     for _, group in placed.groupby("brand", sort=False):
         color, brand_name = group["brand_color"].iloc[0], group["brand_name"].iloc[0]
         figure.add_scatter(
-            x=group["year_label"], y=group["_y"], mode="markers+text", name=brand_name,
+            x=group["year_label"], y=group["_y"], mode="markers+text", name=plotly_text(brand_name),
             legendgroup="brand", legendgrouptitle_text="Brand (colour)",
-            text=group["name"], textposition="middle right", textfont_size=11, cliponaxis=False,
-            marker={"color": color, "size": 13, "symbol": group["status"].map(STATUS_MARKERS).tolist(),
+            text=group["name"].map(plotly_text), textposition="middle right", textfont_size=11, cliponaxis=False,
+            marker={"color": color, "size": 13, "symbol": group["status"].map(MODEL_STATUS.symbol).tolist(),
                     "line": {"width": 2.5, "color": color}},
-            customdata=group[["id", "status", "platform_name", "year_label"]].to_numpy(),
+            customdata=pd.DataFrame({
+                "id": group["id"], "status": group["status"].map(MODEL_STATUS.label),
+                "platform": group["platform_name"].map(plotly_text), "year": group["year_label"],
+                "brand": plotly_text(brand_name)}).to_numpy(),
             hovertemplate="<b>%{text}</b><br>%{customdata[2]} · %{customdata[3]} · %{customdata[1]}"
-                          f"<extra>{brand_name}</extra>",
+                          "<extra>%{customdata[4]}</extra>",
         )
     for status in MODEL_STATUSES:  # legend entries for the shapes only
-        figure.add_scatter(x=[None], y=[None], mode="markers", name=STATUS_NAMES[status], legendgroup="status",
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=MODEL_STATUS.label(status), legendgroup="status",
                            legendgrouptitle_text="Status (shape)", hoverinfo="skip",
-                           marker={"symbol": STATUS_MARKERS[status], "color": NEUTRAL, "size": 12,
+                           marker={"symbol": MODEL_STATUS.symbol(status), "color": NEUTRAL, "size": 12,
                                    "line": {"width": 2.5, "color": NEUTRAL}})
     years = year_axis(view)
     # The last column's names are written to the right of their markers: leave them room.
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=years, title="launch year",
                         range=[-0.5, len(years) - 0.5 + 0.6])
-    figure.update_yaxes(tickvals=list(band.values()), ticktext=[platform_label(p) for _, p in rows.iterrows()],
+    figure.update_yaxes(tickvals=list(band.values()),
+                        ticktext=[plotly_text(platform_label(p)) for _, p in rows.iterrows()],
                         range=[-len(rows) + 0.5, 0.5], zeroline=False, showgrid=False, title=None)
     figure.update_layout(height=max(340, 100 * len(rows) + 120), margin={"t": 20, "r": 20},
                          legend={"groupclick": "toggleitem", "orientation": "h", "y": -0.2},
@@ -191,7 +190,7 @@ def models_timeline_summary(view: pd.DataFrame, platforms: pd.DataFrame) -> str:
 
 def models_hierarchy(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
     """Treemap platform → brand → model; brand colour, planned models hatched, cancelled cross-hatched."""
-    names = {pid: platform_label(p) for pid, p in platforms.set_index("id").iterrows()}
+    names = {pid: plotly_text(platform_label(p)) for pid, p in platforms.set_index("id").iterrows()}
     ids, labels, parents, colors, patterns, hovers = [], [], [], [], [], []
     for platform, on_platform in view.groupby("platform", sort=False):
         ids.append(platform)
@@ -202,18 +201,18 @@ def models_hierarchy(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
         hovers.append(f"{len(on_platform)} models")
         for brand, of_brand in on_platform.groupby("brand", sort=False):
             ids.append(f"{platform}/{brand}")
-            labels.append(of_brand["brand_name"].iloc[0])
+            labels.append(plotly_text(of_brand["brand_name"].iloc[0]))
             parents.append(platform)
             colors.append(of_brand["brand_color"].iloc[0])
             patterns.append("")
             hovers.append(f"{len(of_brand)} models")
             for model in of_brand.itertuples():
                 ids.append(f"{platform}/{brand}/{model.id}")
-                labels.append(model.name)
+                labels.append(plotly_text(model.name))
                 parents.append(f"{platform}/{brand}")
                 colors.append(model.brand_color)
-                patterns.append(STATUS_PATTERNS[model.status])
-                hovers.append(f"{STATUS_NAMES[model.status]} · {model.year_label}")
+                patterns.append(MODEL_STATUS[model.status].pattern)
+                hovers.append(f"{MODEL_STATUS.label(model.status)} · {model.year_label}")
     figure = go.Figure(go.Treemap(
         ids=ids, labels=labels, parents=parents, branchvalues="remainder", customdata=hovers,
         marker={"colors": colors, "pattern": {"shape": patterns, "fillmode": "overlay", "solidity": 0.2}},
@@ -240,24 +239,26 @@ def models_hierarchy_summary(view: pd.DataFrame) -> str:
 def events_timeline(events: pd.DataFrame) -> go.Figure:
     """The events that reshaped the plan, one titled row each, oldest at the top, on a date axis.
 
-    Colour is the category; the marker's shape is how sure the row is (components/style.py).
+    Colour is the category, as on History; the marker's shape is how sure the row is.
     `events` as returned by plan_events: its index numbers the events in date order.
     """
-    labels = [f"{i + 1}. {textwrap.shorten(title, 70, placeholder='…')}" for i, title in events["title"].items()]
-    events = events.assign(_label=labels, _when=[format_date(row["date"], row["date_precision"])
-                                                 for _, row in events.iterrows()])
+    labels = [f"{i + 1}. {plotly_text(textwrap.shorten(title, 70, placeholder='…'))}"
+              for i, title in events["title"].items()]
+    events = events.assign(_label=labels, _title=events["title"].map(plotly_text),
+                           _status=events["source_status"].map(SOURCE_STATUS.label),
+                           _when=[format_date(row["date"], row["date_precision"]) for _, row in events.iterrows()])
     categories = list(dict.fromkeys(events["category"]))
-    colors = {category: OKABE_ITO[i % len(OKABE_ITO)] for i, category in enumerate(categories)}
     figure = go.Figure()
     for category in categories:
         group = events[events["category"] == category]
         figure.add_scatter(
-            x=group["date"], y=group["_label"], mode="markers", name=category,
-            marker={"color": colors[category], "size": 13, "line": {"width": 2, "color": colors[category]},
-                    "symbol": group["source_status"].map(STATUS_SYMBOLS).tolist()},
-            customdata=group[["title", "source_status", "_when"]].to_numpy(),
-            hovertemplate="%{customdata[2]}<br>%{customdata[0]}<br>source: %{customdata[1]}<extra>" + category
-                          + "</extra>",
+            x=group["date"], y=group["_label"], mode="markers", name=CATEGORY.label(category),
+            marker={"color": CATEGORY.color(category), "size": 13,
+                    "line": {"width": 2, "color": CATEGORY.color(category)},
+                    "symbol": group["source_status"].map(SOURCE_STATUS.symbol).tolist()},
+            customdata=group[["_title", "_status", "_when"]].to_numpy(),
+            hovertemplate="%{customdata[2]}<br>%{customdata[0]}<br>source: %{customdata[1]}<extra>"
+                          + CATEGORY.label(category) + "</extra>",
         )
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], title=None)
     figure.update_xaxes(title=None, showgrid=True)
@@ -272,5 +273,28 @@ def events_summary(events: pd.DataFrame) -> str:
     per_category = events["category"].value_counts()
     first, last = events.iloc[0], events.iloc[-1]
     return (f"{len(events)} events from {first['date']:%B %Y} to {last['date']:%B %Y} "
-            f"({', '.join(f'{n} {c}' for c, n in per_category.items())}). "
+            f"({', '.join(f'{n} {CATEGORY.label(c).lower()}' for c, n in per_category.items())}). "
             + " ".join(f"{i + 1}. {row['date']:%b %Y}: {row['title']}." for i, row in events.iterrows()))
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+def platform_table(platforms: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """The platforms as readers read them: the lead's name, how sure spelled out."""
+    return pd.DataFrame({
+        "platform": platforms["name"], "now": platforms["later_name"],
+        "lead": platforms["lead"].map(lambda c: names.get(c, c)), "builder": platforms["builder"],
+        "segment": platforms["segment"], "announced": platforms["announced"],
+        "how sure": platforms["source_status"].map(SOURCE_STATUS.label), "note": platforms["note"],
+        "source_url": platforms["source_url"],
+    }).reset_index(drop=True)
+
+
+def model_table(view: pd.DataFrame) -> pd.DataFrame:
+    """Models (from model_view) as the page's table shows them."""
+    return pd.DataFrame({
+        "model": view["name"], "brand": view["brand_name"], "platform": view["platform_name"],
+        "launch year": view["year_label"], "status": view["status"].map(MODEL_STATUS.label),
+        "how sure": view["source_status"].map(SOURCE_STATUS.label), "note": view["note"],
+        "source_url": view["source_url"],
+    }).reset_index(drop=True)

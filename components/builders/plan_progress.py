@@ -13,13 +13,14 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.data.vocabulary import OKABE_ITO
+from components.builders.text import plotly_text
+from components.data.vocabulary import GREEN, GREY, SKY_BLUE, SOURCE_STATUS
 
 CANT_SAY = "The data can't say yet"
 CANT_SAY_WHY = "None of the datasets records this yet."
-ACHIEVED_COLOR = "#009E73"
-PIPELINE_COLOR = OKABE_ITO[1]
-TRACK_COLOR = OKABE_ITO[-1]
+ACHIEVED_COLOR = GREEN
+PIPELINE_COLOR = SKY_BLUE
+TRACK_COLOR = GREY
 
 PROGRESS_COLUMNS = ["id", "metric", "target", "unit", "target_year", "measured_on", "actual", "planned",
                     "share", "reading", "caveat", "source_status", "source_url"]
@@ -27,7 +28,7 @@ PROGRESS_COLUMNS = ["id", "metric", "target", "unit", "target_year", "measured_o
 
 def measured_platforms(target: pd.Series) -> list[str]:
     """The platform ids a target is measured on; empty when the data can't measure it."""
-    return [pid for pid in str(target.get("measure_launched_on") or "").split(";") if pid]
+    return list(target["measure_launched_on"])
 
 
 def launched_count(models: pd.DataFrame, platform_ids: list[str]) -> tuple[int, int]:
@@ -75,8 +76,8 @@ def progress_frame(targets: pd.DataFrame, models: pd.DataFrame, platforms: pd.Da
 def target_label(row: pd.Series) -> str:
     """The metric (wrapped so long ones don't squeeze the bars) over the target itself."""
     year = f" by {row['target_year']}" if not pd.isna(row["target_year"]) else ""
-    metric = "<br>".join(textwrap.wrap(row["metric"], 38))
-    return f"{metric}<br><i>{row['target']:g} {row['unit']}{year}</i>"
+    metric = "<br>".join(plotly_text(line) for line in textwrap.wrap(row["metric"], 38))
+    return f"{metric}<br><i>{row['target']:g} {plotly_text(row['unit'])}{year}</i>"
 
 
 def progress_chart(progress: pd.DataFrame) -> go.Figure:
@@ -123,3 +124,12 @@ def progress_summary(progress: pd.DataFrame) -> str:
         parts.append(f"{CANT_SAY} for: " + "; ".join(
             f"{row['metric']} ({row['target']:g} {row['unit']})" for _, row in unmeasured.iterrows()) + ".")
     return " ".join(parts)
+
+
+def table(progress: pd.DataFrame) -> pd.DataFrame:
+    """The targets as the page's table shows them."""
+    return pd.DataFrame({
+        "metric": progress["metric"], "target": progress["target"], "unit": progress["unit"],
+        "by": progress["target_year"], "the data shows": progress["reading"], "caveat": progress["caveat"],
+        "how sure": progress["source_status"].map(SOURCE_STATUS.label), "source_url": progress["source_url"],
+    })

@@ -15,12 +15,10 @@ import plotly.graph_objects as go
 
 from components.builders import story
 from components.builders.text import format_date, source_host
-from components.builders.timeline import mark_layout
-from components.data.vocabulary import STATUS_LABELS, STATUS_SYMBOLS
+from components.builders.time_axis import mark_layout, padded_range
+from components.data.vocabulary import SOURCE_STATUS, STAKE_BASIS
 
 HOLDINGS = {"alliance": "Between the partners", "all": "All holdings"}
-BASIS_DASH = {"direct": "solid", "trust": "dash", "voting": "dot"}
-BASIS_LABELS = {"direct": "direct", "trust": "in trust", "voting": "voting rights"}
 SERIES = ["holder", "target", "basis"]
 
 
@@ -60,7 +58,7 @@ def steps(stakes: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.Da
 
 
 def series_label(holder: str, target: str, basis: str, names: dict[str, str]) -> str:
-    return f"{names.get(holder, holder)} → {names.get(target, target)} ({BASIS_LABELS[basis]})"
+    return f"{names.get(holder, holder)} → {names.get(target, target)} ({STAKE_BASIS.label(basis)})"
 
 
 HOVER = ("<b>%{customdata[0]}</b><br>%{y:.4~g}% since %{customdata[1]}"
@@ -81,21 +79,20 @@ def stakes_figure(points: pd.DataFrame, names: dict[str, str], colors: dict[str,
         label = series_label(holder, target, basis, names)
         figure.add_scatter(
             x=line["date"], y=line["pct"], mode="lines+markers", name=label, line_shape="hv",
-            line={"color": colors.get(holder, "#888888"), "dash": BASIS_DASH[basis], "width": 2.5},
+            line={"color": colors.get(holder, "#888888"), "dash": STAKE_BASIS[basis].dash, "width": 2.5},
             marker={"size": [10 if real else 0 for real in line["real"]],
-                    "symbol": [STATUS_SYMBOLS[s] for s in line["source_status"]],
+                    "symbol": line["source_status"].map(SOURCE_STATUS.symbol).tolist(),
                     "color": colors.get(holder, "#888888"), "line": {"width": 2}},
             customdata=[[html.escape(label), html.escape(format_date(row["since"], row["date_precision"])),
-                         html.escape(source_host(row["source_url"])), STATUS_LABELS[row["source_status"]]]
+                         html.escape(source_host(row["source_url"])), SOURCE_STATUS.label(row["source_status"])]
                         for _, row in line.iterrows()],
             hovertemplate=HOVER,
         )
     lines, labels = mark_layout(marks or {}, *x_range)
-    pad = pd.Timedelta(days=120)
     figure.update_layout(
         title={"text": title}, height=480, hovermode="closest", margin={"l": 10, "r": 10, "t": 100, "b": 10},
         legend={"title": {"text": "Holder → target (basis)"}},
-        xaxis={"type": "date", "range": [x_range[0] - pad, x_range[1] + pad]},
+        xaxis={"type": "date", "range": padded_range(*x_range)},
         yaxis={"title": {"text": "share of the target's capital"}, "ticksuffix": "%", "rangemode": "tozero"},
         shapes=lines, annotations=labels,
     )
@@ -118,3 +115,14 @@ def summary(points: pd.DataFrame, names: dict[str, str]) -> str:
                          f"in {last['since'].year}")
     return (f"{len(parts)} stake{'s' if len(parts) > 1 else ''} from {points['date'].min().year} to "
             f"{points['date'].max().year}: " + "; ".join(parts) + ".")
+
+
+def table(stakes: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The stakes rows as a reader reads them: company names and labels for codes."""
+    return pd.DataFrame({
+        "date": stakes["date"], "holder": stakes["holder"].map(lambda c: names.get(c, c)),
+        "target": stakes["target"].map(lambda c: names.get(c, c)), "stake %": stakes["pct"],
+        "basis": stakes["basis"].map(STAKE_BASIS.label),
+        "how sure": stakes["source_status"].map(SOURCE_STATUS.label), "note": stakes["note"],
+        "source_url": stakes["source_url"],
+    }).reset_index(drop=True)

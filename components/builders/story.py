@@ -1,4 +1,9 @@
-"""The headline figures of the Overview, computed from the data rather than typed in."""
+"""The story's own figures, computed from the data rather than typed in: the Overview's headline, the
+plan's announcement, the cross-holdings in force on a date.
+
+The rows the story names (contract.ANCHORS) may be missing from a reader's data: each function then
+returns None or leaves the figure out, and the page says what is missing instead of failing.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,12 @@ from datetime import date
 
 import pandas as pd
 
+from components.builders.text import format_date
+from components.data.contract import HUB, PARTNERS, PLAN_EV_MODELS, PLAN_EVENT, PLAN_INVESTMENT, Anchor
+
 LIVE_TALK_STATUSES = ("rumoured", "exploring", "mou")
-ALLIANCE_PARTNERS = ("renault", "nissan", "mitsubishi")
-PLAN_TAG = "alliance-to-2030"
-PLAN_INVESTMENT = "electrification-investment"
-PLAN_EV_MODELS = "ev-models"
+ALLIANCE_PARTNERS = tuple(anchor.id for anchor in PARTNERS)
+PLAN_TAG = PLAN_EVENT.id  # the tag of the events that reshaped the plan, named after the plan itself
 
 NARRATIVE = """
 **1999: a rescue built on shares.** On 27 March 1999 Renault took 36.8% of a heavily indebted Nissan, and
@@ -32,6 +38,20 @@ narrower deals (Mitsubishi, Wayve, Dongfeng, talks with Ford and Stellantis) rep
 """
 
 
+def anchor_row(frames: dict[str, pd.DataFrame], anchor: Anchor) -> pd.Series | None:
+    """The row the story names, or None when the data does not have it."""
+    frame = frames.get(anchor.dataset)
+    if frame is None:
+        return None
+    found = frame[frame["id"] == anchor.id]
+    return found.iloc[0] if len(found) else None
+
+
+def missing_anchors(frames: dict[str, pd.DataFrame], anchors) -> list[Anchor]:
+    """The anchors among `anchors` that the data lacks (those of a dataset not loaded count as missing)."""
+    return [anchor for anchor in anchors if anchor_row(frames, anchor) is None]
+
+
 def alliance_start(events: pd.DataFrame) -> pd.Timestamp:
     return events["date"].min()
 
@@ -49,15 +69,9 @@ def stakes_as_of(stakes: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def tagged(events: pd.DataFrame, tag: str) -> pd.DataFrame:
-    """The events tagged `tag` (tags are `;`-separated), oldest first."""
-    has_tag = events["tags"].fillna("").str.split(";").map(lambda tags: tag in [t.strip() for t in tags])
+    """The events tagged `tag`, oldest first."""
+    has_tag = events["tags"].map(lambda tags: tag in tags)
     return events[has_tag].sort_values("date", kind="stable").reset_index(drop=True)
-
-
-def plan_announcement(events: pd.DataFrame) -> pd.Series:
-    """The event that announced Alliance to 2030: the first plan event tagged alliance-to-2030."""
-    plan_events = tagged(events, PLAN_TAG)
-    return plan_events[plan_events["category"] == "plan"].iloc[0]
 
 
 def cross_holdings(stakes: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -67,41 +81,42 @@ def cross_holdings(stakes: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class Headline:
-    """The Overview's four figures, each a short value and the line that explains it."""
+class Figure:
+    """One headline figure: a label, a short value and the line that explains it."""
 
-    start: pd.Timestamp
-    age_years: int
-    renault_in_nissan: str
-    renault_in_nissan_detail: str
-    investment: str
-    plan_detail: str
-    plan_date: pd.Timestamp
-    live_talks: str
-    talks_detail: str
+    label: str
+    value: str
+    detail: str
 
 
-def headline(data: dict[str, pd.DataFrame], today: pd.Timestamp) -> Headline:
-    start = alliance_start(data["events"])
-    held = stakes_as_of(data["stakes"], today)
-    renault = held[(held["holder"] == "renault") & (held["target"] == "nissan")].set_index("basis")["pct"]
-    targets = data["plan_targets"].set_index("id")
-    investment, models = targets.loc[PLAN_INVESTMENT], targets.loc[PLAN_EV_MODELS]
-    talks = data["talks"]
-    plan_date = plan_announcement(data["events"])["date"]
-    return Headline(
-        start=start,
-        age_years=years_between(start, today.date()),
-        renault_in_nissan=f"{renault.sum():g}%",
-        renault_in_nissan_detail=" + ".join(
-            f"{pct:g}% {'in a French trust' if basis == 'trust' else basis}" for basis, pct in renault.items()),
-        investment=f"€{investment['value']:g}bn",
-        plan_detail=f"{models['value']:g} new EVs by {models['target_year']} on {len(data['platforms'])} common "
-                    f"platforms; announced {plan_date.day} {plan_date:%B %Y}",
-        plan_date=plan_date,
-        live_talks=f"{len(live_talks(talks))}",
-        talks_detail=f"of {len(talks)} talks in the data are rumoured, explored or under a memorandum",
-    )
+def headline(data: dict[str, pd.DataFrame], today: pd.Timestamp) -> list[Figure]:
+    """The Overview's figures that the data can give (one is left out when the rows it needs are missing)."""
+    figures = []
+    events, talks = data["events"], data["talks"]
+    if len(events):
+        start = alliance_start(events)
+        figures.append(Figure("Alliance age", f"{years_between(start, today.date())} years",
+                              f"since {format_date(start)}"))
+    names = data["companies"].set_index("id")["name"]
+    renault, nissan = ALLIANCE_PARTNERS[0], HUB.id
+    if renault in names.index and nissan in names.index:
+        held = stakes_as_of(data["stakes"], today)
+        stake = held[(held["holder"] == renault) & (held["target"] == nissan)].set_index("basis")["pct"]
+        if len(stake):
+            figures.append(Figure(
+                f"{names[renault]} in {names[nissan]}", f"{stake.sum():g}%",
+                " + ".join(f"{pct:g}% {'in a French trust' if basis == 'trust' else basis}"
+                           for basis, pct in stake.items())))
+    plan = anchor_row(data, PLAN_EVENT)
+    investment, models = anchor_row(data, PLAN_INVESTMENT), anchor_row(data, PLAN_EV_MODELS)
+    if plan is not None and investment is not None and models is not None:
+        figures.append(Figure(
+            "Alliance to 2030", f"€{investment['value']:g}bn",
+            f"{models['value']:g} new EVs by {models['target_year']} on {len(data['platforms'])} common platforms; "
+            f"announced {format_date(plan['date'], plan['date_precision'])}"))
+    figures.append(Figure("Partner talks under way", f"{len(live_talks(talks))}",
+                          f"of {len(talks)} talks in the data are rumoured, explored or under a memorandum"))
+    return figures
 
 
 def live_talks(talks: pd.DataFrame) -> pd.DataFrame:

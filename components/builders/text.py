@@ -1,21 +1,36 @@
-"""Putting data text into Markdown safely.
+"""Putting text from the data or from a link into Markdown and into Plotly safely.
 
-st.markdown never renders raw HTML here, but Markdown itself would still turn a CSV cell into a
-link, an image or a heading. Every piece of data text shown through Markdown goes through
-`escape_markdown`, so it renders as the characters it holds.
+st.markdown never renders raw HTML here, but Markdown itself would still turn a CSV cell or a URL
+parameter into a link, an image or a heading, and GitHub-flavoured Markdown links bare addresses
+(https://…, www.…, a@b.c) *after* escapes are undone. Every such text goes through `escape_markdown`:
+each Markdown character is escaped, and an invisible word joiner breaks each bare-address pattern,
+so the text renders as the characters it holds. Plotly renders a few HTML tags in its text
+(<a href>, <b>, <br>): data text for a chart goes through `plotly_text`.
 """
 
 from __future__ import annotations
 
+import html
 import re
+
+import pandas as pd
 
 # The site of a source address, as tables and hovers show it: www.example.com/a/b → example.com
 SOURCE_HOST = re.compile(r"^https?://(?:www\.)?([^/]+)")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^])")
+# What GFM turns into a link without any markup: a scheme, "www." and an e-mail's "@".
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?<=@)")
+WORD_JOINER = "\u2060"
 
 
 def escape_markdown(text: object) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text that Markdown shows as the characters it holds: no link, image, heading, emphasis or formula."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, str(text)))
+
+
+def plotly_text(text: object) -> str:
+    """Text that Plotly shows as the characters it holds (its labels understand a few HTML tags)."""
+    return html.escape(str(text), quote=False)
 
 
 def format_date(value, precision: str = "day") -> str:
@@ -30,3 +45,13 @@ def format_date(value, precision: str = "day") -> str:
 def source_host(url: str) -> str:
     match = SOURCE_HOST.match(url)
     return match.group(1) if match else url
+
+
+def rows_containing(frame: pd.DataFrame, text: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Rows where any of `columns` (default: every column) contains `text`, ignoring case (lists by their items)."""
+    if not text:
+        return frame
+    haystack = frame[columns or list(frame.columns)].map(
+        lambda cell: "; ".join(map(str, cell)) if isinstance(cell, tuple) else str(cell))
+    hit = haystack.apply(lambda column: column.str.contains(text, case=False, regex=False)).any(axis=1)
+    return frame[hit]

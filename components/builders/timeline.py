@@ -12,23 +12,15 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders import catalog
-from components.builders.text import escape_markdown, format_date, source_host
+from components.builders.text import escape_markdown, format_date, rows_containing, source_host
+from components.builders.time_axis import mark_layout, padded_range
 from components.data.contract import EVENT_CATEGORIES, SOURCE_STATUSES
-from components.data.vocabulary import CATEGORY_COLORS, STATUS_LABELS, STATUS_SYMBOLS
+from components.data.vocabulary import CATEGORY, SOURCE_STATUS
 
 LANE_MODES = {"category": "Category", "company": "Company"}
 SEARCHED_COLUMNS = ["title", "summary"]
 # The eras of the story (see story.NARRATIVE), by the year each begins: the summary counts events per era.
 ERA_STARTS = (1999, 2016, 2018, 2024)
-# The turning points the chart marks (those in the data): event id → a short label; the year comes from the data.
-TURNING_POINTS = {
-    "alliance-signed": "alliance signed",
-    "nissan-mitsubishi-completed": "Mitsubishi joins",
-    "ghosn-arrested": "Ghosn arrested",
-    "new-alliance-in-force": "rebalanced",
-    "honda-nissan-merger-ended": "Honda merger off",
-}
 # A lane's marker needs this share of the shown time span to itself before the next one shares its row.
 ROW_GAP = 0.012
 ROW_HEIGHT = 26
@@ -52,11 +44,6 @@ class EventFilter:
     text: str = ""
 
 
-def company_ids(events: pd.DataFrame) -> pd.Series:
-    """Each event's companies as a list of ids."""
-    return events["companies"].str.split(";").map(lambda ids: [i for i in ids if i])
-
-
 def filter_events(events: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
     """The events that match every part of `wanted`.
 
@@ -75,8 +62,8 @@ def filter_events(events: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
         keep &= events["source_status"].isin(wanted.statuses)
     if wanted.companies is not None:
         chosen = set(wanted.companies)
-        keep &= company_ids(events).map(lambda ids: not chosen.isdisjoint(ids))
-    return catalog.search(events[keep], wanted.text, SEARCHED_COLUMNS)
+        keep &= events["companies"].map(lambda ids: not chosen.isdisjoint(ids))
+    return rows_containing(events[keep], wanted.text, SEARCHED_COLUMNS)
 
 
 def empty_message(wanted: EventFilter) -> str:
@@ -105,7 +92,7 @@ def when_text(row) -> str:
 
 
 def company_names(events: pd.DataFrame, names: dict[str, str]) -> pd.Series:
-    return company_ids(events).map(lambda ids: ", ".join(names.get(i, i) for i in ids))
+    return events["companies"].map(lambda ids: ", ".join(names.get(i, i) for i in ids))
 
 
 def table_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -115,11 +102,11 @@ def table_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         "id": shown["id"],
         "when": shown.apply(when_text, axis=1) if len(shown) else pd.Series(dtype=str),
         "title": shown["title"],
-        "category": shown["category"],
+        "category": shown["category"].map(CATEGORY.label),
         "companies": company_names(shown, names),
         "value": shown["value"],
         "unit": shown["unit"],
-        "status": shown["source_status"].map(STATUS_LABELS),
+        "status": shown["source_status"].map(SOURCE_STATUS.label),
         "source_url": shown["source_url"],
         "date": shown["date"],
     }).reset_index(drop=True)
@@ -139,13 +126,13 @@ def lane_items(events: pd.DataFrame, lanes: str, names: dict[str, str],
         items = items.assign(lane=items["category"])
         order = [c for c in EVENT_CATEGORIES if c in set(items["lane"])]
     else:
-        items = items.assign(lane=company_ids(items)).explode("lane")
+        items = items.assign(lane=items["companies"].map(list)).explode("lane")
         if companies is not None:
             items = items[items["lane"].isin(companies)]
         counts = items.groupby("lane")["id"].count()
         first = items.groupby("lane")["date"].min()
         order = sorted(counts.index, key=lambda c: (-counts[c], first[c], c))
-    labels = {lane: (lane.capitalize() if lanes == "category" else names.get(lane, lane)) for lane in order}
+    labels = {lane: (CATEGORY.label(lane) if lanes == "category" else names.get(lane, lane)) for lane in order}
     return items.assign(lane_label=items["lane"].map(labels), lane_order=items["lane"].map(order.index))
 
 
@@ -189,8 +176,8 @@ def place(items: pd.DataFrame, span: pd.Timedelta) -> tuple[pd.DataFrame, list[t
 def _hover_data(items: pd.DataFrame, names: dict[str, str]) -> list[list[str]]:
     """customdata per point: the id first (the selection maps back to the event through it)."""
     return [
-        [event_id, html.escape(when), html.escape(title), html.escape(category), html.escape(source_host(url)),
-         STATUS_LABELS[status], html.escape(", ".join(names.get(i, i) for i in companies.split(";") if i))]
+        [event_id, html.escape(when), html.escape(title), CATEGORY.label(category), html.escape(source_host(url)),
+         SOURCE_STATUS.label(status), html.escape(", ".join(names.get(i, i) for i in companies))]
         for event_id, when, title, category, url, status, companies in zip(
             items["id"], items.apply(when_text, axis=1), items["title"], items["category"], items["source_url"],
             items["source_status"], items["companies"], strict=True)
@@ -226,31 +213,31 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], *, lanes: str =
         of_category = items[items["category"] == category]
         if of_category.empty:
             continue
-        color = CATEGORY_COLORS[category]
+        color, label = CATEGORY.color(category), CATEGORY.label(category)
         figure.add_scatter(  # the legend is a key (filters are in the sidebar): each category shown, each status
-            x=[None], y=[None], mode="markers", name=category.capitalize(), legendgroup="category",
+            x=[None], y=[None], mode="markers", name=label, legendgroup="category",
             legendgrouptitle_text="Category", marker={"color": color, "symbol": "square", "size": 11}, meta="legend",
         )
         periods = of_category[is_period(of_category)]
         if len(periods):
             figure.add_bar(
                 base=periods["date"], x=(periods["end_date"] - periods["date"]).dt.total_seconds() * 1000,
-                y=periods["y"], orientation="h", width=0.5, name=category.capitalize(), showlegend=False,
+                y=periods["y"], orientation="h", width=0.5, name=label, showlegend=False,
                 meta="period", customdata=_hover_data(periods, names), hovertemplate=HOVER,
                 marker={"color": color, "opacity": 0.55, "line": {"color": color, "width": 1.5},
                         "pattern": {"shape": ["" if s == "verified" else "/" for s in periods["source_status"]]}},
             )
         figure.add_scatter(  # every event has a marker where it begins, periods too: one thing to click
-            x=of_category["date"], y=of_category["y"], mode="markers", name=category.capitalize(),
+            x=of_category["date"], y=of_category["y"], mode="markers", name=label,
             showlegend=False, meta="event", customdata=_hover_data(of_category, names), hovertemplate=HOVER,
             marker={"color": color, "size": 12, "line": {"color": color, "width": 2},
-                    "symbol": [STATUS_SYMBOLS[s] for s in of_category["source_status"]]},
+                    "symbol": of_category["source_status"].map(SOURCE_STATUS.symbol).tolist()},
         )
     for status in SOURCE_STATUSES:
         figure.add_scatter(
-            x=[None], y=[None], mode="markers", name=STATUS_LABELS[status], legendgroup="status",
+            x=[None], y=[None], mode="markers", name=SOURCE_STATUS.label(status), legendgroup="status",
             legendgrouptitle_text="How sure", meta="legend",
-            marker={"color": "#888888", "symbol": STATUS_SYMBOLS[status], "size": 11, "line": {"width": 2}},
+            marker={"color": "#888888", "symbol": SOURCE_STATUS.symbol(status), "size": 11, "line": {"width": 2}},
         )
 
     _decorate(figure, lane_bands, low, high, title, marks or {})
@@ -269,7 +256,6 @@ def _decorate(figure: go.Figure, lane_bands, low, high, title: str, marks: dict[
               "fillcolor": "rgba(128,128,128,0.09)", "line": {"width": 0}, "layer": "below"}
              for i, (_, top, bottom) in enumerate(lane_bands) if i % 2 == 0]
     lines, labels = mark_layout(marks, low, high)
-    pad = pd.Timedelta(days=120)
     figure.update_layout(
         title={"text": title},
         height=height,
@@ -278,33 +264,13 @@ def _decorate(figure: go.Figure, lane_bands, low, high, title: str, marks: dict[
         hovermode="closest",
         clickmode="event+select",
         legend={"itemclick": False, "itemdoubleclick": False, "tracegroupgap": 18},
-        xaxis={"type": "date", "range": [pd.Timestamp(low) - pad, pd.Timestamp(high) + pad], "showgrid": True},
+        xaxis={"type": "date", "range": padded_range(low, high), "showgrid": True},
         yaxis={"tickvals": [(top + bottom) / 2 for _, top, bottom in lane_bands],
                "ticktext": [label for label, _, _ in lane_bands], "showgrid": False, "zeroline": False,
                "range": [bottom_edge - 0.1 - y_pad, 0.6 + y_pad], "fixedrange": True},
         shapes=bands + lines,
         annotations=labels,
     )
-
-
-def mark_layout(marks: dict[str, pd.Timestamp], low, high) -> tuple[list[dict], list[dict]]:
-    """The turning points within [low, high]: dotted lines, and labels on three levels so close ones stay legible."""
-    low, high = pd.Timestamp(low), pd.Timestamp(high)
-    inside = [(label, day) for label, day in marks.items() if low <= day <= high]
-    middle = low + (high - low) / 2
-    lines = [{"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0, "y1": 1,
-              "line": {"dash": "dot", "width": 1, "color": "rgba(128,128,128,0.8)"}} for _, day in inside]
-    labels = [{"x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 2 + 15 * (i % 3),
-               "xanchor": "left" if day < middle else "right", "text": html.escape(label), "showarrow": False,
-               "font": {"size": 11}} for i, (label, day) in enumerate(inside)]
-    return lines, labels
-
-
-def turning_points(events: pd.DataFrame) -> dict[str, pd.Timestamp]:
-    """The turning points present in `events`: label → date."""
-    present = events.drop_duplicates("id").set_index("id")["date"] if len(events) else pd.Series(dtype=object)
-    return {f"{present[event_id].year}: {label}": present[event_id]
-            for event_id, label in TURNING_POINTS.items() if event_id in present}
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -337,7 +303,10 @@ def summary(events: pd.DataFrame, total: int) -> str:
     busiest = years.value_counts().sort_index()
     peak = busiest.idxmax()
     periods = int(is_period(events).sum())
-    shown = f"{len(events)} of the {total} events" if len(events) < total else f"all {total} events"
+    if len(events) < total:
+        shown = f"{len(events)} of the {total} events"
+    else:
+        shown = "the one event" if total == 1 else f"all {total} events"
     return (
         f"The timeline shows {shown}, from {first.year} to {last.year}. By category: "
         f"{_counted(categories)}. By period: {_counted((f'in {era}', int(eras[era])) for era in era_order)}. "
@@ -346,29 +315,18 @@ def summary(events: pd.DataFrame, total: int) -> str:
     )
 
 
-def selected_ids(selection) -> list[str]:
-    """The event ids of the points selected on the chart (the id is each point's customdata[0])."""
-    points = selection["selection"]["points"] if selection else []
-    return list(dict.fromkeys(p["customdata"][0] for p in points if p.get("customdata")))
-
-
 def card_markdown(event: pd.Series, names: dict[str, str]) -> str:
     """An event's card: date at its precision, category, summary, figure, companies and status."""
-    companies = ", ".join(names.get(i, i) for i in event["companies"].split(";") if i)
+    companies = ", ".join(names.get(i, i) for i in event["companies"])
     figure = ""
     if pd.notna(event["value"]):
         figure = f"\n\n**Figure:** {event['value']:,.10g} {escape_markdown(event['unit'])}".rstrip()
-    tags = event["tags"].replace(";", ", ")
+    tags = ", ".join(event["tags"])
     return (
-        f"**{escape_markdown(when_text(event))}** · {escape_markdown(event['category'].capitalize())}\n\n"
+        f"**{escape_markdown(when_text(event))}** · {escape_markdown(CATEGORY.label(event['category']))}\n\n"
         f"{escape_markdown(event['summary'])}{figure}\n\n"
         f"**Companies:** {escape_markdown(companies)}"
         + (f"  \n**Tags:** {escape_markdown(tags)}" if tags else "")
-        + f"  \n**Source status:** {escape_markdown(STATUS_LABELS[event['source_status']])}"
+        + f"  \n**Source status:** {escape_markdown(SOURCE_STATUS.label(event['source_status']))}"
         + (f"  \n**Note:** {escape_markdown(event['note'])}" if event["note"] else "")
     )
-
-
-def changed_selection(now: dict[str, tuple], before: dict[str, tuple]) -> str | None:
-    """Which selection (e.g. "chart" or "table") is new since the last run, if any: the latest click wins."""
-    return next((source for source, picked in now.items() if picked and picked != before.get(source)), None)

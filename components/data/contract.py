@@ -37,6 +37,10 @@ LINK_TYPES = (
 )
 LINK_STATUSES = ("active", "ended", "in_talks", "terminated")
 STAKE_BASES = ("direct", "trust", "voting")
+CLAIM_VERDICTS = ("confirmed", "contradicted", "misdated", "not_found")
+
+# Column kinds whose cells hold several `;`-separated values: typed as tuples when a folder is read.
+LIST_KINDS = ("refs", "enum_list", "tags")
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,9 @@ class Column:
 
     kind is one of: id (a slug unique in its file), text, date (YYYY-MM-DD), year, number,
     integer, enum (one of `allowed`), enum_list (`;`-separated values of `allowed`), ref (the id
-    of a row in dataset `ref`), refs (`;`-separated such ids), country (ISO 3166 alpha-2), color
-    (#rrggbb) or url (one http/https address).
+    of a row in dataset `ref`), refs (`;`-separated such ids), tags (`;`-separated slugs), country
+    (ISO 3166 alpha-2), color (#rrggbb) or url (one http/https address). The list kinds (LIST_KINDS)
+    are read as tuples.
     """
 
     name: str
@@ -82,9 +87,6 @@ class Dataset:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
-
-    def column(self, name: str) -> Column:
-        return next(column for column in self.columns if column.name == name)
 
 
 def _provenance() -> tuple[Column, ...]:
@@ -128,7 +130,7 @@ EVENTS = Dataset(
         Column("summary", "text", "Two or three sentences on what happened."),
         Column("value", "number", "The headline figure, if any.", required=False),
         Column("unit", "text", "Unit of value, e.g. EUR bn, %, jobs.", required=False),
-        Column("tags", "text", "`;`-separated tags that group events across categories, "
+        Column("tags", "tags", "`;`-separated tags that group events across categories, "
                "e.g. alliance-to-2030.", required=False),
         *_provenance(),
     ),
@@ -240,10 +242,50 @@ LINKS = Dataset(
     date_order=(("start", "end"),),
 )
 
+CLAIMS = Dataset(
+    "claims", "Fact check",
+    "Each factual claim of the Chinese-language press article of late 2025 that this app's story follows, "
+    "checked against public reporting.",
+    (
+        Column("id", "id", "Short slug, e.g. plan-dated-july-2025."),
+        Column("claim_zh", "text", "The claim in the article's own words (Chinese)."),
+        Column("claim_en", "text", "The claim in English."),
+        Column("verdict", "enum", "What public reporting says: confirmed, contradicted (it says otherwise), "
+               "misdated (true, but not then) or not_found (no public page found).", allowed=CLAIM_VERDICTS),
+        Column("source_url", "url", "The page that confirms or contradicts the claim; for not_found, the closest "
+               "page checked."),
+        Column("source_status", "enum", "How sure the verdict is: verified (the page itself says it), "
+               "press_report (one outlet's report) or unverified.", allowed=SOURCE_STATUSES),
+        Column("note", "text", "The right date or figure, or what was searched.", required=False),
+        Column("event", "ref", "The matching event, if the data has one.", ref="events", required=False),
+    ),
+)
+
 DATASETS: dict[str, Dataset] = {
     dataset.name: dataset
-    for dataset in (COMPANIES, EVENTS, STAKES, PLATFORMS, MODELS, PLAN_TARGETS, TALKS, LINKS)
+    for dataset in (COMPANIES, EVENTS, STAKES, PLATFORMS, MODELS, PLAN_TARGETS, TALKS, LINKS, CLAIMS)
 }
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A row the story names by id. Data without it still loads: the pages that use it say it is missing."""
+
+    dataset: str
+    id: str
+    used_for: str
+
+
+# The rows the app's story names. Kept here so the dictionary lists them and a data folder is checked for them.
+PLAN_EVENT = Anchor("events", "alliance-to-2030", "the date of Alliance to 2030 (Overview, Plan, fact check)")
+PLAN_INVESTMENT = Anchor("plan_targets", "electrification-investment", "the plan's investment figure (Overview)")
+PLAN_EV_MODELS = Anchor("plan_targets", "ev-models", "the plan's EV count (Overview)")
+PARTNERS = tuple(
+    Anchor("companies", company, "the three alliance partners (Overview's cross-holdings, History's stakes chart)")
+    for company in ("renault", "nissan", "mitsubishi")
+)
+HUB = Anchor("companies", "nissan", "the company whose partners the Network metrics and Partners grid count")
+ANCHORS = (PLAN_EVENT, PLAN_INVESTMENT, PLAN_EV_MODELS, *PARTNERS)
 
 
 def dependencies(name: str) -> tuple[str, ...]:

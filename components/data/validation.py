@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from components.data.contract import DATASETS, Column, Dataset, dependencies
+from components.data.contract import DATASETS, LIST_KINDS, Column, Dataset, dependencies
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUGS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:;[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+INTEGER = re.compile(r"^-?\d+$")
+YEAR = re.compile(r"^\d{4}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 URL = re.compile(r"^https?://[^\s;,]+$")
@@ -57,10 +61,6 @@ class LoadResult:
         files = {DATASETS[name].file_name for name in wanted}
         return [problem for problem in self.problems if problem.file in files]
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
 
 # --- reading ---------------------------------------------------------------------------
 
@@ -68,7 +68,7 @@ def _read_rows(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, list[
     """The file's rows as strings, each row's line number, and any problem reading it."""
     name = dataset.file_name
     if not path.is_file():
-        return None, [], [Problem(name, None, None, None, f"file is missing from {path.parent}")]
+        return None, [], [Problem(name, None, None, None, "file is missing from the data folder")]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -103,33 +103,26 @@ def _read_rows(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, list[
     return frame, lines, problems
 
 
-# --- per-column checks -----------------------------------------------------------------
+# --- the checks, as pandera schemas built from the contract ----------------------------------
 
-def _is_date(value: str) -> bool:
-    if not ISO_DATE.match(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return value.strip().lower() not in ("nan", "inf", "-inf", "infinity")
-
-
-def _is_integer(value: str) -> bool:
-    return re.fullmatch(r"-?\d+", value) is not None
-
-
-def _in_range(column: Column, value: str) -> bool:
-    number = float(value)
-    return (column.minimum is None or number >= column.minimum) and (column.maximum is None or number <= column.maximum)
+# What a cell of each kind must look like, as text. A kind not listed (text) takes any text.
+_PATTERNS = {
+    "id": (SLUG, "must be a slug of lowercase letters, digits and hyphens"),
+    "ref": (SLUG, "must be an id (a slug)"),
+    "refs": (SLUGS, "must be `;`-separated ids"),
+    "tags": (SLUGS, "must be `;`-separated tags (slugs)"),
+    "date": (ISO_DATE, "must be a real date written YYYY-MM-DD"),
+    "number": (NUMBER, "must be a number"),
+    "integer": (INTEGER, "must be a whole number"),
+    "year": (YEAR, "must be a four-digit year"),
+    "country": (COUNTRY, "must be an ISO 3166 alpha-2 code such as JP or FR"),
+    "color": (COLOR, "must be a colour written #rrggbb"),
+    "url": (URL, "must be one http:// or https:// address"),
+}
+# How a kind is typed once its text is right: pandera coerces to these.
+_DTYPES = {"date": "datetime64[ns]", "number": "float64", "integer": "Int64", "year": "Int64"}
+REQUIRED = "is required but blank"
+NOT_UNIQUE = "appears more than once; ids must be unique"
 
 
 def _range_text(column: Column) -> str:
@@ -140,132 +133,166 @@ def _range_text(column: Column) -> str:
     return f"must be at least {low}" if low else f"must be at most {high}"
 
 
-def _value_checks(column: Column) -> list[tuple[callable, str]]:
-    """(predicate on one non-blank value, what is wrong when it fails) for a column's kind."""
-    allowed = ", ".join(column.allowed)
-    checks = {
-        "id": [(SLUG.match, "must be a slug of lowercase letters, digits and hyphens")],
-        "ref": [(SLUG.match, "must be an id (a slug)")],
-        "refs": [(lambda v: all(SLUG.match(part) for part in v.split(";")), "must be `;`-separated ids")],
-        "date": [(_is_date, "must be a real date written YYYY-MM-DD")],
-        "number": [(_is_number, "must be a number")],
-        "integer": [(_is_integer, "must be a whole number")],
-        "year": [(lambda v: re.fullmatch(r"\d{4}", v) is not None, "must be a four-digit year")],
-        "enum": [(lambda v: v in column.allowed, f"must be one of: {allowed}")],
-        "enum_list": [(lambda v: all(part in column.allowed for part in v.split(";")),
-                       f"must be `;`-separated values from: {allowed}")],
-        "country": [(COUNTRY.match, "must be an ISO 3166 alpha-2 code such as JP or FR")],
-        "color": [(COLOR.match, "must be a colour written #rrggbb")],
-        "url": [(URL.match, "must be one http:// or https:// address")],
-        "text": [],
-    }[column.kind]
-    if column.minimum is not None or column.maximum is not None:
-        kind_ok = checks[0][0]
-        checks.append((lambda v: not kind_ok(v) or _in_range(column, v), _range_text(column)))
+def _text_checks(column: Column, ids: dict[str, set[str]]) -> list[pa.Check]:
+    """The checks on a column's text: its shape, its allowed values, the ids it refers to."""
+    if column.kind == "enum":
+        return [pa.Check.isin(column.allowed, error=f"must be one of: {', '.join(column.allowed)}")]
+    if column.kind == "enum_list":
+        one = "|".join(re.escape(value) for value in column.allowed)
+        return [pa.Check.str_matches(rf"^(?:{one})(?:;(?:{one}))*$",
+                                     error=f"must be `;`-separated values from: {', '.join(column.allowed)}")]
+    checks = []
+    if column.kind in _PATTERNS:
+        pattern, message = _PATTERNS[column.kind]
+        checks.append(pa.Check.str_matches(pattern.pattern, error=message))
+    known = ids.get(column.ref)
+    if column.kind == "ref" and known is not None:
+        checks.append(pa.Check.isin(known, error=f"is not an id in {column.ref}.csv"))
+    elif column.kind == "refs" and known is not None:
+        # pandera has no "every item of a list is in…" check: the one element-wise check of this module.
+        checks.append(pa.Check(lambda cell: set(cell.split(";")) <= known, element_wise=True,
+                               error=f"names an id that is not in {column.ref}.csv"))
     return checks
 
 
-def _schema(dataset: Dataset) -> pa.DataFrameSchema:
+def _text_schema(dataset: Dataset, ids: dict[str, set[str]]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema({
+        column.name: pa.Column(str, _text_checks(column, ids), nullable=not column.required,
+                               unique=column.kind == "id", report_duplicates="exclude_first")
+        for column in dataset.columns
+    })
+
+
+def _first_day_of_precision(frame: pd.DataFrame) -> pd.Series:
+    """True where the date is the first day of its month or year, as its precision says it must be."""
+    day, precision = frame["date"], frame["date_precision"]
+    wrong = ((precision == "month") & (day.dt.day != 1)) | (
+        (precision == "year") & ((day.dt.day != 1) | (day.dt.month != 1)))
+    return ~wrong.fillna(False)
+
+
+def _in_order(first: str, second: str):
+    return lambda frame: (frame[second].isna() | frame[first].isna() | (frame[second] >= frame[first])).fillna(True)
+
+
+def _typed_schema(dataset: Dataset) -> pa.DataFrameSchema:
+    """Types, ranges and the rules across columns of one row, on text that passed _text_schema."""
     columns = {}
     for column in dataset.columns:
-        checks = []
-        if column.required:
-            checks.append(pa.Check(lambda v: v.strip() != "", element_wise=True, error="is required but blank"))
-        for predicate, message in _value_checks(column):
-            checks.append(pa.Check(lambda v, p=predicate: v == "" or bool(p(v)), element_wise=True, error=message))
-        columns[column.name] = pa.Column(str, checks=checks, unique=column.kind == "id", nullable=False)
-    return pa.DataFrameSchema(columns, strict=False)
-
-
-def _column_problems(dataset: Dataset, frame: pd.DataFrame, lines: list[int]) -> list[Problem]:
-    try:
-        _schema(dataset).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-        problems = []
-        for case in cases.itertuples(index=False):
-            index = case.index
-            line = lines[int(index)] if index is not None and not pd.isna(index) else None
-            message = "appears more than once; ids must be unique" if "unique" in str(case.check) else str(case.check)
-            problems.append(Problem(dataset.file_name, line, case.column, str(case.failure_case), message))
-        return problems
-    return []
-
-
-# --- checks across rows and files ------------------------------------------------------
-
-def _date_problems(dataset: Dataset, frame: pd.DataFrame, lines: list[int]) -> list[Problem]:
-    problems = []
-    if "date_precision" in frame.columns:
-        for i, (value, precision) in enumerate(zip(frame["date"], frame["date_precision"])):
-            if not _is_date(value):
-                continue
-            first_day = {"month": "-01", "year": "-01-01"}.get(precision, "")
-            if not value.endswith(first_day):
-                problems.append(Problem(dataset.file_name, lines[i], "date", value,
-                                        f"with date_precision {precision} the date must be the first day of the "
-                                        f"{precision}"))
-    for first, second in dataset.date_order:
-        for i, (start, end) in enumerate(zip(frame[first], frame[second])):
-            if _is_date(start) and _is_date(end) and end < start:
-                problems.append(Problem(dataset.file_name, lines[i], second, end, f"comes before {first} ({start})"))
-    return problems
-
-
-def _reference_problems(dataset: Dataset, frame: pd.DataFrame, lines: list[int],
-                        ids: dict[str, set[str]]) -> list[Problem]:
-    problems = []
-    for column in dataset.columns:
-        if column.kind not in ("ref", "refs") or column.ref not in ids:
+        if column.kind not in _DTYPES:
             continue
-        known = ids[column.ref]
-        for i, value in enumerate(frame[column.name]):
-            for part in filter(None, value.split(";")):
-                if SLUG.match(part) and part not in known:
-                    problems.append(Problem(dataset.file_name, lines[i], column.name, part,
-                                            f"is not an id in {column.ref}.csv"))
-    return problems
+        checks = []
+        if column.minimum is not None or column.maximum is not None:
+            checks.append(pa.Check.in_range(-math.inf if column.minimum is None else column.minimum,
+                                            math.inf if column.maximum is None else column.maximum,
+                                            error=_range_text(column)))
+        columns[column.name] = pa.Column(_DTYPES[column.kind], checks, coerce=True, nullable=True)
+    checks = [pa.Check(_in_order(first, second), error=f"{second}|comes before {first}")
+              for first, second in dataset.date_order]
+    if "date_precision" in dataset.column_names:
+        checks.append(pa.Check(_first_day_of_precision,
+                               error="date|must be the first day of the month or year its date_precision gives"))
+    return pa.DataFrameSchema(columns, checks=checks)
 
 
-# --- typing ----------------------------------------------------------------------------
+def _problems(errors: pa.errors.SchemaErrors, dataset: Dataset, frame: pd.DataFrame,
+              lines: list[int]) -> list[Problem]:
+    """pandera's failure cases as problems: one per row and column, with the CSV line and the value as written."""
+    problems = {}
+    for case in errors.failure_cases.itertuples(index=False):
+        if case.index is None or pd.isna(case.index):
+            continue
+        row, check = int(case.index), str(case.check)
+        if case.schema_context == "DataFrameSchema":  # a rule across columns: "column|message"
+            column, message = check.split("|", 1)
+            if column == "date_precision" or case.column != column:
+                continue
+            if column == "date":
+                message = (f"with date_precision {frame.at[row, 'date_precision']} the date must be the first day "
+                           f"of the {frame.at[row, 'date_precision']}")
+            else:
+                first = message.removeprefix("comes before ")
+                message = f"comes before {first} ({frame.at[row, first]})"
+        else:
+            column = case.column
+            message = {"not_nullable": REQUIRED, "field_uniqueness": NOT_UNIQUE}.get(check, check)
+            if check.startswith(("coerce_dtype", "dtype(")):
+                message = _PATTERNS["date"][1] if column in dataset.column_names and \
+                    _kind(dataset, column) == "date" else "has a value that can't be read"
+        value = frame.at[row, column]
+        problems.setdefault((row, column), Problem(dataset.file_name, lines[row], column,
+                                                   "" if pd.isna(value) else str(value), message))
+    return list(problems.values())
 
-def _typed(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
-    typed = frame.copy()
+
+def _kind(dataset: Dataset, name: str) -> str:
+    return next(column.kind for column in dataset.columns if column.name == name)
+
+
+def validate_frame(dataset: Dataset, frame: pd.DataFrame, lines: list[int],
+                   ids: dict[str, set[str]]) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The dataset typed, or None and its problems. Text first; the cells that pass are then typed.
+
+    `frame` holds the CSV's cells as text ("" for blank), `lines` each row's line in the file, `ids` the ids
+    of the datasets its references are checked against (a dataset missing from it is not checked).
+    """
+    text = frame[list(dataset.column_names)].replace("", pd.NA)
+    problems = []
+    try:
+        _text_schema(dataset, ids).validate(text, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        problems = _problems(errors, dataset, text, lines)
+    # Cells whose text is wrong are blanked before typing, so each wrong cell is named once.
+    bad = {(lines.index(p.line), p.column) for p in problems}
+    clean = text.copy()
+    for row, column in bad:
+        clean.at[row, column] = pd.NA
+    try:
+        typed = _typed_schema(dataset).validate(clean, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        problems += _problems(errors, dataset, text, lines)
+        return None, problems
+    if problems:
+        return None, problems
     for column in dataset.columns:
-        values = typed[column.name].replace("", None)
-        if column.kind == "date":
-            typed[column.name] = pd.to_datetime(values, format="%Y-%m-%d")
-        elif column.kind == "number":
-            typed[column.name] = pd.to_numeric(values).astype("float64")
-        elif column.kind in ("integer", "year"):
-            typed[column.name] = pd.to_numeric(values).astype("Int64")
-    return typed
+        if column.kind in LIST_KINDS:
+            typed[column.name] = typed[column.name].map(lambda cell: tuple(cell.split(";")) if isinstance(cell, str)
+                                                        else ())
+        elif column.kind not in _DTYPES:
+            typed[column.name] = typed[column.name].fillna("").astype(str)
+    return typed, []
+
+
+def _in_dependency_order() -> list[str]:
+    """The datasets, each after those it refers to, so references are checked against checked ids."""
+    done: list[str] = []
+    while len(done) < len(DATASETS):
+        done += [name for name in DATASETS if name not in done and set(dependencies(name)) <= set(done)]
+    return done
 
 
 def read_folder(data_dir: Path) -> LoadResult:
     """Read and check every dataset of the contract in `data_dir`."""
     result = LoadResult(Path(data_dir))
-    raw: dict[str, tuple[pd.DataFrame, list[int]]] = {}
-    for name, dataset in DATASETS.items():
+    if not result.data_dir.is_dir():
+        # The path itself is not named: problems are shown to readers, who need not see where the folder lives.
+        why = "is a file, not a folder" if result.data_dir.exists() else "does not exist"
+        result.problems = [Problem(dataset.file_name, None, None, None, f"can't be read: the data folder {why}")
+                           for dataset in DATASETS.values()]
+        return result
+    ids: dict[str, set[str]] = {}
+    for name in _in_dependency_order():
+        dataset = DATASETS[name]
         frame, lines, problems = _read_rows(result.data_dir / dataset.file_name, dataset)
-        if frame is not None:
-            problems += _column_problems(dataset, frame, lines) + _date_problems(dataset, frame, lines)
-            raw[name] = (frame, lines)
+        if frame is not None and not problems:
+            # References are checked only against clean datasets: a dependant of a broken file is unusable
+            # anyway (LoadResult.problems_for), and checking it would bury the real problem under echoes.
+            typed, problems = validate_frame(dataset, frame, lines, ids)
+            if typed is not None:
+                result.frames[name] = typed
+                if "id" in dataset.column_names:
+                    ids[name] = set(typed["id"])
         result.problems += problems
-
-    # References are checked only against clean datasets: a dependant of a broken file is unusable
-    # anyway (LoadResult.problems_for), and checking it would bury the real problem under echoes.
-    broken = {problem.file for problem in result.problems}
-    ids = {
-        name: set(frame["id"]) for name, (frame, _) in raw.items()
-        if "id" in DATASETS[name].column_names and DATASETS[name].file_name not in broken
-    }
-    for name, (frame, lines) in raw.items():
-        result.problems += _reference_problems(DATASETS[name], frame, lines, ids)
-
-    broken = {problem.file for problem in result.problems}
-    for name, (frame, _) in raw.items():
-        if DATASETS[name].file_name not in broken:
-            result.frames[name] = _typed(DATASETS[name], frame)
-    result.problems.sort(key=lambda p: (list(DATASETS).index(p.file.removesuffix(".csv")), p.line or 0))
+    order = list(DATASETS)
+    result.problems.sort(key=lambda p: (order.index(p.file.removesuffix(".csv")), p.line or 0))
     return result

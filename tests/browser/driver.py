@@ -20,7 +20,8 @@ _SETTLED = """() => new Promise(resolve => {
 
 
 def wait_for_run(page) -> None:
-    """Wait until Streamlit's script run has finished and the page's layout has settled."""
+    """Wait until Streamlit's script run has drawn something, finished, and the page's layout has settled."""
+    page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]', timeout=60_000)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
     page.wait_for_function(_SETTLED, timeout=30_000)
 

@@ -6,22 +6,29 @@ import csv
 import io
 import zipfile
 
+from playwright.sync_api import expect
+
+from components.data.contract import DATASETS
 from tests.browser.driver import screenshot, wait_for_run
+
+
+def dataset_picker(page):
+    return page.get_by_test_id("stSelectbox").filter(has_text="Dataset").locator("input")
 
 
 def test_overview_links_open_the_other_pages(open_page):
     page = open_page("")
-    assert page.get_by_role("heading", name="Alliance Explorer").is_visible()
+    expect(page.get_by_role("heading", name="Alliance Explorer")).to_be_visible()
     page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').filter(has_text="Data and sources").click()
     wait_for_run(page)
+    expect(page.get_by_role("heading", name="Data and sources")).to_be_visible()
     assert page.url.endswith("/data")
-    assert page.get_by_role("heading", name="Data and sources").is_visible()
     screenshot(page, "data")
 
 
 def test_a_copied_data_link_reopens_the_same_dataset_and_search(open_page):
-    page = open_page("data", "dataset=talks.csv&q=Honda")
-    assert page.get_by_test_id("stSelectbox").filter(has_text="Dataset").locator("input").input_value() == "talks.csv"
+    page = open_page("data", "dataset=talks&q=Honda")
+    assert dataset_picker(page).input_value() == "Partner talks (talks.csv)"
     assert page.get_by_label("Search the rows").input_value() == "Honda"
     assert page.get_by_text("rows contain “Honda”").is_visible()
 
@@ -29,18 +36,16 @@ def test_a_copied_data_link_reopens_the_same_dataset_and_search(open_page):
 def test_the_zip_download_holds_every_dataset(open_page):
     page = open_page("data")
     with page.expect_download() as download:
-        page.get_by_role("button", name="All 8 datasets (zip)").click()
+        page.get_by_role("button", name=f"All {len(DATASETS)} datasets (zip)").click()
     archive = zipfile.ZipFile(download.value.path())
-    assert sorted(archive.namelist()) == sorted(
-        ["companies.csv", "events.csv", "stakes.csv", "platforms.csv", "models.csv", "plan_targets.csv",
-         "talks.csv", "links.csv"])
+    assert sorted(archive.namelist()) == sorted(dataset.file_name for dataset in DATASETS.values())
     events = list(csv.DictReader(io.StringIO(archive.read("events.csv").decode("utf-8-sig"))))
     assert len(events) > 50 and all(row["source_url"].startswith("http") for row in events)
 
 
 def test_the_status_chart_is_drawn(open_page):
     page = open_page("data")
-    chart = page.locator(".js-plotly-plot").first
+    chart = page.locator(".st-key-status_chart .js-plotly-plot")
     chart.scroll_into_view_if_needed()
     assert chart.locator("g.trace.bars").count() == 4
     assert chart.locator("g.point path").count() >= 8  # one bar per dataset and status present
@@ -48,9 +53,9 @@ def test_the_status_chart_is_drawn(open_page):
 
 def test_a_deep_link_opened_first_on_a_fresh_server_gets_the_full_app(page, fresh_app_url):
     # Streamlit runs a page alone (legacy pages/ mode) until app.py's navigation has run once.
-    page.goto(f"{fresh_app_url}/data?dataset=links.csv")
+    page.goto(f"{fresh_app_url}/data?dataset=links")
     wait_for_run(page)
     sidebar = page.get_by_test_id("stSidebar")
-    assert sidebar.get_by_text("Chart camera saves").is_visible()
-    assert sidebar.get_by_text("Explore", exact=True).is_visible()
-    assert page.get_by_test_id("stSelectbox").filter(has_text="Dataset").locator("input").input_value() == "links.csv"
+    expect(sidebar.get_by_text("Chart camera saves")).to_be_visible()
+    expect(sidebar.get_by_text("Explore", exact=True)).to_be_visible()
+    expect(dataset_picker(page)).to_have_value("Network links (links.csv)")

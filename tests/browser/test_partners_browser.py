@@ -5,7 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
+from components.data.vocabulary import TALK_STATUS
 from tests.browser.driver import screenshot, wait_for_run
+
+
+def rgb(hex_colour: str) -> str:
+    """A #rrggbb colour as the browser writes it in a style: rgb(r, g, b)."""
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)))
 
 
 def test_the_grid_and_the_timeline_are_drawn(open_page):
@@ -21,10 +27,10 @@ def test_the_grid_and_the_timeline_are_drawn(open_page):
 
 
 def test_clicking_a_bar_shows_that_talks_card(open_page):
-    page = open_page("partners", "partner=Honda")
-    merger = page.get_by_role("heading", name="Honda · Terminated")
+    page = open_page("partners", "partner=honda")
+    merger = page.get_by_role("heading", name=f"Honda · {TALK_STATUS.label('terminated')}")
     assert merger.count() == 0  # the card starts on Honda's latest talk, not the merger
-    terminated = "rgb(213, 94, 0)"  # TALK_STATUS_COLORS["terminated"], #D55E00
+    terminated = rgb(TALK_STATUS.color("terminated"))
     bar = page.locator(f'.js-plotly-plot .barlayer .point path[style*="{terminated}"]').first
     bar.scroll_into_view_if_needed()
     box = bar.bounding_box()
@@ -33,14 +39,15 @@ def test_clicking_a_bar_shows_that_talks_card(open_page):
     page.mouse.click(x, y)
     wait_for_run(page)
     merger.wait_for()
-    assert "talk=" in page.url  # the picked talk is in the link too
+    assert "talk=honda-merger" in page.url  # the picked talk's id is in the link too
 
 
 def test_the_filtered_talks_download_as_csv(open_page):
-    page = open_page("partners", "partner=Honda")
+    page = open_page("partners", "partner=honda")
     with page.expect_download() as download:
         page.get_by_role("button", name="Filtered rows").click()
     text = open(download.value.path(), encoding="utf-8-sig").read()
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert rows and {row["partner"] for row in rows} == {"honda"}
+    assert rows and {row["partner"] for row in rows} == {"Honda"}  # as on screen; the id column stays
+    assert all(row["id"] for row in rows)
     assert download.value.suggested_filename == "alliance-explorer-partner-talks-filtered.csv"

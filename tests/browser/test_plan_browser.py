@@ -22,12 +22,14 @@ def test_plan_charts_are_drawn(open_page):
 
 
 def test_clicking_a_model_shows_its_details_and_source(open_page):
-    page = open_page("plan", "brand=Nissan&platform=KEI-EV")
+    page = open_page("plan", "brand=nissan&platform=kei-ev")
     timeline = page.locator(CHARTS).first
     timeline.locator(".scatterlayer path.point").first.click(force=True)
     wait_for_run(page)
-    card = page.get_by_text("Nissan Sakura · Nissan · KEI-EV")
+    card = page.locator(".st-key-model_card")
     card.wait_for()
+    assert "Nissan Sakura · Nissan · KEI-EV" in card.inner_text()
+    assert "model=nissan-sakura" in page.url
     source = page.get_by_role("link", name="Source")
     assert source.first.get_attribute("href").startswith("http")
 

@@ -1,0 +1,234 @@
+"""Inputs whose values live in the page's address, by id, so a copied link reopens the same view.
+
+Streamlit's own `bind="query-params"` writes an option's *label* into the address (format_func's text),
+so a link would change with the wording, and break once labels are translated. Here the address holds
+ids (and dates as YYYY-MM-DD): each input is seeded from the address the first time a page run meets it,
+and writes its value back when the reader changes it. A value the address holds that the app can't use is
+dropped from the address with a notice, so a reader of a broken link knows why the view differs.
+
+Cards use the same machinery: the open card is a selection bound to the address (`event=…`, `talk=…`),
+set by a picker, a click on a chart or a click on a table row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import streamlit as st
+
+from components.builders.text import escape_markdown
+
+_BINDINGS = "_url_bindings"
+
+
+@dataclass(frozen=True)
+class _Binding:
+    default: Any
+    to_url: Callable[[Any], list[str]]
+
+
+def _bindings() -> dict[str, _Binding]:
+    return st.session_state.setdefault(_BINDINGS, {})
+
+
+def _write_url(key: str) -> None:
+    """The input's value into the address; none when it is the default, to keep links short."""
+    binding, value = _bindings()[key], st.session_state[key]
+    if value == binding.default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = binding.to_url(value)
+
+
+def _unused(text: str, value) -> bool:
+    """Whether a raw value of the address is not part of the value the input took from it."""
+    return not isinstance(value, list) or text not in value
+
+
+def _seed(key: str, default, parse: Callable[[list[str]], tuple[Any, str | None]], to_url,
+          unused: Callable[[str, Any], bool] = _unused) -> None:
+    """Put the address's value for `key` (or the default) into the input's state, the first time a run meets it.
+
+    `parse` turns the address's raw values into (value, why some were ignored or None); `unused` says which.
+    """
+    _bindings()[key] = _Binding(default, to_url)
+    if key in st.session_state:
+        return
+    raw = [value for value in st.query_params.get_all(key)]
+    value = default
+    if raw:
+        value, why = parse(raw)
+        if why:
+            ignored(key, [text for text in raw if unused(text, value)], why)
+    st.session_state[key] = value
+    if raw:
+        _write_url(key)
+
+
+def ignored(key: str, raw: list[str], why: str) -> None:
+    """Say which of the address's values was not used, as text (the values are the reader's, not ours)."""
+    shown = ", ".join(raw)
+    if len(shown) > 80:
+        shown = shown[:79] + "…"
+    st.warning(f"Ignored {escape_markdown(f'{key}={shown}')} from the link: {escape_markdown(why)}.",
+               icon=":material/link_off:")
+
+
+def select(key: str, value) -> None:
+    """Set a bound input from code (a preset button, a click on a chart): its state and the address."""
+    st.session_state[key] = value
+    _write_url(key)
+
+
+def _on_change(key: str) -> dict:
+    return {"on_change": _write_url, "args": (key,)}
+
+
+# --- the inputs -------------------------------------------------------------------------------------
+
+def multiselect(label: str, options: Sequence[str], *, key: str, format_func: Callable = str,
+                default: Sequence[str] | None = None, help: str | None = None,
+                placeholder: str | None = None) -> list[str]:
+    """Options chosen by id. By default every option is chosen; pass `default=()` for "empty means any"
+    and say so in `placeholder`."""
+    options = list(options)
+    default = list(options if default is None else default)
+
+    def parse(raw: list[str]):
+        known = [value for value in dict.fromkeys(raw) if value in options]
+        unknown = [value for value in raw if value and value not in options]
+        if unknown and not known:  # nothing usable: the view the page opens with, not an empty one
+            return default, "not among the choices"
+        return known, "not among the choices" if unknown else None
+
+    _seed(key, default, parse, list)
+    if not set(st.session_state[key]) <= set(options):  # the options changed under a kept choice
+        select(key, [value for value in st.session_state[key] if value in options])
+    return st.multiselect(label, options, key=key, format_func=format_func, help=help, placeholder=placeholder,
+                          **_on_change(key))
+
+
+def _one_of(options: Sequence, default):
+    by_text = {("" if option is None else str(option)): option for option in options}
+
+    def parse(raw: list[str]):
+        if raw[-1] in by_text:
+            return by_text[raw[-1]], None
+        return default, "not among the choices"
+    return parse
+
+
+def _option_text(value) -> list[str]:
+    return [] if value is None else [str(value)]
+
+
+def selectbox(label: str, options: Sequence, *, key: str, format_func: Callable = str, help: str | None = None,
+              default=None, placeholder: str | None = None):
+    """One option by id (None, if among the options, is written as no parameter at all, and shows `placeholder`)."""
+    default = options[0] if default is None and options else default
+    _seed(key, default, _one_of(options, default), _option_text)
+    if st.session_state[key] not in options:  # the options changed under a kept choice
+        select(key, default)
+    return st.selectbox(label, options, key=key, format_func=format_func, help=help, placeholder=placeholder,
+                        **_on_change(key))
+
+
+def segmented(label: str, options: Sequence, *, key: str, format_func: Callable = str, help: str | None = None):
+    """One of a few options as a button row; the first is the default, and one is always chosen."""
+    _seed(key, options[0], _one_of(options, options[0]), _option_text)
+    if st.session_state[key] not in options:  # the options changed under a kept choice
+        select(key, options[0])
+    return st.segmented_control(label, options, required=True, key=key, format_func=format_func, help=help,
+                                **_on_change(key))
+
+
+def text_search(label: str, *, key: str, placeholder: str = "", help: str | None = None) -> str:
+    _seed(key, "", lambda raw: (raw[-1][:200], None), lambda value: [value])
+    return st.text_input(label, key=key, placeholder=placeholder, help=help, max_chars=200,
+                         **_on_change(key)).strip()
+
+
+def toggle(label: str, *, key: str, value: bool = False, help: str | None = None) -> bool:
+    def parse(raw: list[str]):
+        text = raw[-1].lower()
+        return (text == "true", None) if text in ("true", "false") else (value, "not true or false")
+    _seed(key, value, parse, lambda on: [str(on).lower()])
+    return st.toggle(label, key=key, help=help, **_on_change(key))
+
+
+def url_date(value: str) -> date:
+    """A date from the address: YYYY-MM-DD as a person writes it, or microseconds since 1970 (UTC) as older
+    links of this app carry it."""
+    if value.isdigit():
+        try:
+            return (datetime(1970, 1, 1) + timedelta(microseconds=int(value))).date()
+        except OverflowError as error:
+            raise ValueError(value) from error
+    return date.fromisoformat(value)
+
+
+def _range_parser(low, high, parse, default, what: str):
+    def parse_range(raw: list[str]):
+        try:
+            values = [parse(value) for value in raw]
+        except ValueError:
+            return default, what
+        if not (1 <= len(values) <= 2 and all(low <= value <= high for value in values)):
+            return default, what
+        return (values[0], values[-1]) if isinstance(default, tuple) else values[-1], None
+    return parse_range
+
+
+def year_range(label: str, low: int, high: int, *, key: str, help: str | None = None) -> tuple[int, int]:
+    """Two years; with only one year in the data there is nothing to choose, so no slider."""
+    if low >= high:
+        return low, high
+    default = (low, high)
+    _seed(key, default, _range_parser(low, high, int, default, f"not two years between {low} and {high}"),
+          lambda years: [str(year) for year in years])
+    return st.slider(label, low, high, key=key, help=help, **_on_change(key))
+
+
+def date_range(label: str, low: date, high: date, *, key: str, help: str | None = None) -> tuple[date, date]:
+    """Two dates; with a single day in the data there is nothing to choose, so no slider."""
+    if low >= high:
+        return low, high
+    default = (low, high)
+    _seed(key, default, _range_parser(low, high, url_date, default,
+                                      f"not two dates (YYYY-MM-DD) between {low} and {high}"),
+          lambda days: [day.isoformat() for day in days])
+    return st.slider(label, low, high, key=key, help=help, format="YYYY-MM-DD", **_on_change(key))
+
+
+def date_point(label: str, low: date, high: date, default: date, *, key: str, help: str | None = None) -> date:
+    if low >= high:
+        return low
+    _seed(key, default, _range_parser(low, high, url_date, default,
+                                      f"not a date (YYYY-MM-DD) between {low} and {high}"),
+          lambda day: [day.isoformat()])
+    return st.slider(label, low, high, key=key, help=help, format="YYYY-MM-DD", **_on_change(key))
+
+
+# --- cards: the item clicked on a chart or a table ---------------------------------------------------
+
+def open_from_chart(key: str, chart_key: str) -> Callable[[], None]:
+    """An on_select callback: the clicked point's id (its customdata, or customdata[0]) opens its card."""
+    def pick() -> None:
+        points = st.session_state[chart_key]["selection"]["points"]
+        ids = [point["customdata"] if isinstance(point.get("customdata"), str) else point["customdata"][0]
+               for point in points if point.get("customdata") is not None]
+        if ids:
+            select(key, ids[0])
+    return pick
+
+
+def open_from_table(key: str, table_key: str, row_ids: Sequence[str]) -> Callable[[], None]:
+    """An on_select callback: the chosen row's id opens its card."""
+    def pick() -> None:
+        rows = [row for row in st.session_state[table_key]["selection"]["rows"] if row < len(row_ids)]
+        if rows:
+            select(key, row_ids[rows[0]])
+    return pick

@@ -1,0 +1,42 @@
+"""What the History page's two time charts share: the padded date axis and the turning points marked on it."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+# The turning points the charts mark (those in the data): event id → a short label; the year comes from the data.
+TURNING_POINTS = {
+    "alliance-signed": "alliance signed",
+    "nissan-mitsubishi-completed": "Mitsubishi joins",
+    "ghosn-arrested": "Ghosn arrested",
+    "new-alliance-in-force": "rebalanced",
+    "honda-nissan-merger-ended": "Honda merger off",
+}
+# Room either side of the shown dates, so markers at the ends are not cut in half.
+PADDING = pd.Timedelta(days=120)
+
+
+def padded_range(low, high) -> list[pd.Timestamp]:
+    return [pd.Timestamp(low) - PADDING, pd.Timestamp(high) + PADDING]
+
+
+def turning_points(events: pd.DataFrame) -> dict[str, pd.Timestamp]:
+    """The turning points present in `events`: label → date."""
+    present = events.drop_duplicates("id").set_index("id")["date"] if len(events) else pd.Series(dtype=object)
+    return {f"{present[event_id].year}: {label}": present[event_id]
+            for event_id, label in TURNING_POINTS.items() if event_id in present}
+
+
+def mark_layout(marks: dict[str, pd.Timestamp], low, high) -> tuple[list[dict], list[dict]]:
+    """The turning points within [low, high]: dotted lines, and labels on three levels so close ones stay legible."""
+    low, high = pd.Timestamp(low), pd.Timestamp(high)
+    inside = [(label, day) for label, day in marks.items() if low <= day <= high]
+    middle = low + (high - low) / 2
+    lines = [{"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0, "y1": 1,
+              "line": {"dash": "dot", "width": 1, "color": "rgba(128,128,128,0.8)"}} for _, day in inside]
+    labels = [{"x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 2 + 15 * (i % 3),
+               "xanchor": "left" if day < middle else "right", "text": html.escape(label), "showarrow": False,
+               "font": {"size": 11}} for i, (label, day) in enumerate(inside)]
+    return lines, labels

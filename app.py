@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from components.app import outputs, site
+from components.app import outputs, site, store
 
 st.set_page_config(page_title="Alliance Explorer", page_icon="🚗", layout="wide")
 page = st.navigation(site.navigation())
 outputs.sidebar_chrome()
+store.own_data_banner()
 with site.last_resort_guard():
     page.run()

@@ -5,9 +5,21 @@ import streamlit as st
 from components.app import filters, outputs, store
 from components.builders import catalog, exports, fact_check, story
 from components.builders.text import escape_markdown, rows_containing
+from components.data import uploads
 from components.data.contract import ANCHORS, DATASETS
 
 CLAIM = "claim"  # the fact-check claim whose card is open, kept in the address
+UPLOAD, UPLOAD_NOTES = "upload", "upload_notes"
+
+
+def take_upload() -> None:
+    """Read the files just uploaded and, for this session only, show every page with them."""
+    files = st.session_state[UPLOAD] or []
+    limit = st.get_option("server.maxUploadSize") * 1_000_000
+    upload = uploads.read_upload([(file.name, file.getvalue()) for file in files], limit)
+    st.session_state[UPLOAD_NOTES] = upload.notes
+    if upload.files:
+        store.use_own_data(upload)
 
 st.title("Data and sources")
 result = store.load()
@@ -88,8 +100,21 @@ if frames:
                  column_config={"source_url": st.column_config.LinkColumn("Source")})
     outputs.table_downloads(rows_containing(sources, query), sources, name="Sources", key="sources")
 
+st.header("Use your own data")
+st.markdown(
+    "Explore your own version of the data: upload CSV files named like the datasets above (or one zip of them, "
+    "such as the zip below). Each replaces its dataset **for this session only**: nothing is stored, no other "
+    "reader sees it, and every page then shows it, checked the same way, until you return to the published data. "
+    f"Up to {st.get_option('server.maxUploadSize')} MB a file."
+)
+st.file_uploader("CSV files or one zip", type=["csv", "zip"], accept_multiple_files=True, key=UPLOAD,
+                 on_change=take_upload, help="The data dictionary above says what each file must hold.")
+for note in st.session_state.get(UPLOAD_NOTES, []):
+    st.warning(escape_markdown(note), icon=":material/info:")
+
 st.header("Download everything")
-st.write("Each file as CSV (cells that a spreadsheet would run as a formula are neutralised), or all in one zip.")
+st.write("Each file as CSV (cells that a spreadsheet would run as a formula are neutralised), or all in one zip: "
+         "the data this page shows, ready to upload again.")
 if frames:
     files = {DATASETS[n].file_name: lambda n=n: exports.csv_bytes(frames[n]) for n in frames}
     st.download_button(

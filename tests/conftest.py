@@ -35,9 +35,13 @@ def use_data_dir(monkeypatch):
     return use
 
 
-def run_page(page: str, query: dict[str, str | list[str]] | None = None, timeout: float = 30) -> AppTest:
-    """Run one page (e.g. "pages/history.py") as a reader opening it, with URL parameters."""
+def run_page(page: str, query: dict[str, str | list[str]] | None = None, timeout: float = 30,
+             session: dict | None = None) -> AppTest:
+    """Run one page (e.g. "pages/history.py") as a reader opening it, with URL parameters and, if given, what
+    the reader's session already holds."""
     app = AppTest.from_file(str(ROOT / page), default_timeout=timeout)
     for key, value in (query or {}).items():
         app.query_params[key] = value
+    for key, value in (session or {}).items():
+        app.session_state[key] = value
     return app.run()

@@ -83,6 +83,13 @@ def select(key: str, value) -> None:
     _write_url(key)
 
 
+def reset() -> None:
+    """Every bound input back to its default, and the address cleared of them: "reset the view"."""
+    for key in _bindings():
+        st.session_state.pop(key, None)
+        st.query_params.pop(key, None)
+
+
 def _on_change(key: str) -> dict:
     return {"on_change": _write_url, "args": (key,)}
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.app import filters
 from components.builders.text import escape_markdown
 from components.data.contract import DATASETS, Anchor
-from components.data.validation import LoadResult, read_folder
+from components.data.uploads import Upload
+from components.data.validation import LoadResult, read_files, read_folder
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_VARIABLE = "ALLIANCE_DATA_DIR"
@@ -36,9 +38,45 @@ def _read(folder: str, stamp: tuple) -> LoadResult:
     return read_folder(Path(folder))
 
 
-def load() -> LoadResult:
+OWN_DATA = "own_data"  # this session's uploaded data: a LoadResult held in its session state, nowhere else
+
+
+def published() -> LoadResult:
     folder = data_dir()
     return _read(str(folder), _stamp(folder))
+
+
+def load() -> LoadResult:
+    """The data this reader's pages show: their own upload for this session, else the published data."""
+    return st.session_state.get(OWN_DATA) or published()
+
+
+def use_own_data(upload: Upload) -> LoadResult:
+    """Replace, for this session only, the published datasets that `upload` holds, and check them all again."""
+    folder = data_dir()
+    files = {dataset.file_name: (folder / dataset.file_name).read_bytes() for dataset in DATASETS.values()
+             if (folder / dataset.file_name).is_file()}
+    result = read_files({**files, **upload.files})
+    st.session_state[OWN_DATA] = result
+    filters.reset()  # choices made among the old data's values would hide the new data's
+    return result
+
+
+def use_published_data() -> None:
+    st.session_state.pop(OWN_DATA, None)
+    filters.reset()
+
+
+def own_data_banner() -> None:
+    """On every page while a reader views their own upload: say so, with a way back."""
+    if OWN_DATA not in st.session_state:
+        return
+    with st.container(border=True, key="own_data_banner"):
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.warning("You are viewing your own data, for this session only: nobody else sees it, and it is gone "
+                     "when you return to the published data or close the page.", icon=":material/upload_file:")
+        right.button("Return to the published data", on_click=use_published_data, icon=":material/undo:",
+                     key="return_to_published")
 
 
 def problems_frame(problems) -> pd.DataFrame:

@@ -10,8 +10,7 @@ import zipfile
 import pandas as pd
 import plotly.graph_objects as go
 
-# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from components.data.contract import FORMULA_START
 
 
 def neutralise(text: str) -> str:

@@ -39,6 +39,10 @@ LINK_STATUSES = ("active", "ended", "in_talks", "terminated")
 STAKE_BASES = ("direct", "trust", "voting")
 CLAIM_VERDICTS = ("confirmed", "contradicted", "misdated", "not_found")
 
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection). The app's CSV exports put
+# an apostrophe before it, and reading a file takes that apostrophe off again, so an export reads back as it was.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 # Column kinds whose cells hold several `;`-separated values: typed as tuples when a folder is read.
 LIST_KINDS = ("refs", "enum_list", "tags")
 

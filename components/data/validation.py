@@ -11,13 +11,14 @@ import csv
 import io
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from components.data.contract import DATASETS, LIST_KINDS, Column, Dataset, dependencies
+from components.data.contract import DATASETS, FORMULA_START, LIST_KINDS, Column, Dataset, dependencies
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUGS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:;[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -49,7 +50,6 @@ class Problem:
 class LoadResult:
     """The typed frames of the datasets that passed, and the problems of those that did not."""
 
-    data_dir: Path
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -64,12 +64,16 @@ class LoadResult:
 
 # --- reading ---------------------------------------------------------------------------
 
-def _read_rows(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, list[int], list[Problem]]:
+def _unneutralised(cell: str) -> str:
+    """A cell as written before a spreadsheet-safe export put an apostrophe before its formula character."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1:2] in FORMULA_START else cell
+
+
+def _read_rows(raw: bytes | None, dataset: Dataset) -> tuple[pd.DataFrame | None, list[int], list[Problem]]:
     """The file's rows as strings, each row's line number, and any problem reading it."""
     name = dataset.file_name
-    if not path.is_file():
+    if raw is None:
         return None, [], [Problem(name, None, None, None, "file is missing from the data folder")]
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -97,7 +101,7 @@ def _read_rows(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, list[
             problems.append(Problem(name, start, None, None,
                                     f"has {len(record)} fields where the header has {len(header)}"))
             continue
-        rows.append(record)
+        rows.append([_unneutralised(cell) for cell in record])
         lines.append(start)
     frame = pd.DataFrame(rows, columns=header, dtype=str)
     return frame, lines, problems
@@ -272,18 +276,24 @@ def _in_dependency_order() -> list[str]:
 
 
 def read_folder(data_dir: Path) -> LoadResult:
-    """Read and check every dataset of the contract in `data_dir`."""
-    result = LoadResult(Path(data_dir))
-    if not result.data_dir.is_dir():
+    """Read and check every dataset of the contract in the folder `data_dir`."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
         # The path itself is not named: problems are shown to readers, who need not see where the folder lives.
-        why = "is a file, not a folder" if result.data_dir.exists() else "does not exist"
-        result.problems = [Problem(dataset.file_name, None, None, None, f"can't be read: the data folder {why}")
-                           for dataset in DATASETS.values()]
-        return result
+        why = "is a file, not a folder" if data_dir.exists() else "does not exist"
+        return LoadResult(problems=[Problem(dataset.file_name, None, None, None,
+                                            f"can't be read: the data folder {why}") for dataset in DATASETS.values()])
+    return read_files({dataset.file_name: (data_dir / dataset.file_name).read_bytes()
+                       for dataset in DATASETS.values() if (data_dir / dataset.file_name).is_file()})
+
+
+def read_files(files: Mapping[str, bytes]) -> LoadResult:
+    """Read and check every dataset of the contract from its file's bytes (by file name, e.g. "events.csv")."""
+    result = LoadResult()
     ids: dict[str, set[str]] = {}
     for name in _in_dependency_order():
         dataset = DATASETS[name]
-        frame, lines, problems = _read_rows(result.data_dir / dataset.file_name, dataset)
+        frame, lines, problems = _read_rows(files.get(dataset.file_name), dataset)
         if frame is not None and not problems:
             # References are checked only against clean datasets: a dependant of a broken file is unusable
             # anyway (LoadResult.problems_for), and checking it would bury the real problem under echoes.

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.builders.network import active_on, graph
+from components.builders.text import plotly_text
 from components.data.vocabulary import GREY, LINK_TYPE, PURPLE
 
 # Stakes and joint ventures both tie companies through shares; every other type is a contract or a talk.
@@ -71,13 +72,14 @@ def metrics_figure(metrics: pd.DataFrame, *, hub_name: str, hub_color: str,
     """Three stacked panels sharing the time axis: hub partners, equity vs other ties, centralisation."""
     figure = make_subplots(
         rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.09,
-        subplot_titles=(f"{hub_name}'s partners", "Equity vs other ties (% of ties in force)",
+        subplot_titles=(f"{plotly_text(hub_name)}'s partners", "Equity vs other ties (% of ties in force)",
                         "Degree centralisation (1 = a single hub, 0 = an even web)"),
     )
     x = metrics["date"].map(year_position)
     when = metrics["date"].dt.strftime("%d %b %Y")
     figure.add_trace(go.Scatter(
-        x=x, y=metrics["hub_partners"], name=f"{hub_name}'s partners", mode="lines+markers", customdata=when,
+        x=x, y=metrics["hub_partners"], name=f"{plotly_text(hub_name)}'s partners", mode="lines+markers",
+        customdata=when,
         line={"color": hub_color, "shape": "hv"}, hovertemplate="%{customdata}: %{y} partners<extra></extra>",
     ), row=1, col=1)
     total = metrics["ties"].where(metrics["ties"] > 0)

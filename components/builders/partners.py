@@ -8,14 +8,13 @@ grid shows, per partner and domain, whether Nissan's side brings it, the partner
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders.text import escape_markdown, format_date
+from components.builders.text import escape_markdown, format_date, plotly_text
 from components.data.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
 from components.data.vocabulary import BLUE, GREEN, ORANGE, REGION, SOURCE_STATUS, TALK_DOMAIN, TALK_STATUS
 
@@ -173,11 +172,11 @@ def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series) 
             z[-1].append(code[cell["side"]])
             text[-1].append(_cell_text(cell["side"], cell["nissan_side"]))
             bringer = ", ".join(names.get(c, c) for c in cell["nissan_side"])
-            hover[-1].append(html.escape(
+            hover[-1].append(plotly_text(
                 f"{names.get(partner, partner)} · {TALK_DOMAIN.label(domain)}: {_side_hover(cell['side'])}"
                 + (f" (Nissan's side: {bringer})" if bringer else "") + f". Talks: {', '.join(cell['talks'])}"))
     figure = go.Figure(go.Heatmap(
-        z=z, x=[TALK_DOMAIN.label(d) for d in domains], y=[html.escape(row) for row in rows.values()], text=text,
+        z=z, x=[TALK_DOMAIN.label(d) for d in domains], y=[plotly_text(row) for row in rows.values()], text=text,
         texttemplate="%{text}", textfont={"size": 13}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         zmin=-0.5, zmax=len(SIDES) - 0.5, showscale=False, hoverongaps=False, xgap=3, ygap=3,
         colorscale=[[edge, SIDE_COLORS[side]] for i, side in enumerate(SIDES)
@@ -284,7 +283,7 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
             textposition="middle right", cliponaxis=False, **common,
         )
     first_rows = ~talks["partner"].duplicated()
-    ticks = [f"<b>{html.escape(names.get(p, p))}</b> · {html.escape(row)}" if first else html.escape(row)
+    ticks = [f"<b>{plotly_text(names.get(p, p))}</b> · {plotly_text(row)}" if first else plotly_text(row)
              for p, row, first in zip(talks["partner"], talk_rows(talks), first_rows, strict=True)]
     group = first_rows.cumsum().to_numpy() - 1
     for index in range(len(talks)):
@@ -304,13 +303,13 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
 
 
 def _talk_hover(talk, names: pd.Series) -> str:
-    partner = html.escape(names.get(talk.partner, talk.partner))
-    side = html.escape(", ".join(names.get(c, c) for c in talk.counterpart))
-    summary = "<br>".join(html.escape(line) for line in textwrap.wrap(talk.summary, 70))
+    partner = plotly_text(names.get(talk.partner, talk.partner))
+    side = plotly_text(", ".join(names.get(c, c) for c in talk.counterpart))
+    summary = "<br>".join(plotly_text(line) for line in textwrap.wrap(talk.summary, 70))
     return (f"<b>{partner}</b> · {TALK_STATUS.label(talk.status)}<br>"
             f"{format_date(talk.first_reported)} → {format_date(talk.last_update)}<br>"
-            f"{side}: {html.escape(_domains_text(talk.nissan_domains))}<br>"
-            f"{partner}: {html.escape(_domains_text(talk.partner_domains))}<br>"
+            f"{side}: {plotly_text(_domains_text(talk.nissan_domains))}<br>"
+            f"{partner}: {plotly_text(_domains_text(talk.partner_domains))}<br>"
             f"{summary}<br><i>Click for its details</i>")
 
 

@@ -7,14 +7,13 @@ value and the last value runs on to the range's end.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.builders import story
-from components.builders.text import format_date, source_host
+from components.builders.text import format_date, plotly_text, source_host
 from components.builders.time_axis import mark_layout, padded_range
 from components.data.vocabulary import SOURCE_STATUS, STAKE_BASIS
 
@@ -78,13 +77,13 @@ def stakes_figure(points: pd.DataFrame, names: dict[str, str], colors: dict[str,
     for (holder, target, basis), line in points.groupby(SERIES, sort=False):
         label = series_label(holder, target, basis, names)
         figure.add_scatter(
-            x=line["date"], y=line["pct"], mode="lines+markers", name=label, line_shape="hv",
+            x=line["date"], y=line["pct"], mode="lines+markers", name=plotly_text(label), line_shape="hv",
             line={"color": colors.get(holder, "#888888"), "dash": STAKE_BASIS[basis].dash, "width": 2.5},
             marker={"size": [10 if real else 0 for real in line["real"]],
                     "symbol": line["source_status"].map(SOURCE_STATUS.symbol).tolist(),
                     "color": colors.get(holder, "#888888"), "line": {"width": 2}},
-            customdata=[[html.escape(label), html.escape(format_date(row["since"], row["date_precision"])),
-                         html.escape(source_host(row["source_url"])), SOURCE_STATUS.label(row["source_status"])]
+            customdata=[[plotly_text(label), plotly_text(format_date(row["since"], row["date_precision"])),
+                         plotly_text(source_host(row["source_url"])), SOURCE_STATUS.label(row["source_status"])]
                         for _, row in line.iterrows()],
             hovertemplate=HOVER,
         )

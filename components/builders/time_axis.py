@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
+
+from components.builders.text import plotly_text
 
 # The turning points the charts mark (those in the data): event id → a short label; the year comes from the data.
 TURNING_POINTS = {
@@ -37,6 +37,6 @@ def mark_layout(marks: dict[str, pd.Timestamp], low, high) -> tuple[list[dict], 
     lines = [{"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0, "y1": 1,
               "line": {"dash": "dot", "width": 1, "color": "rgba(128,128,128,0.8)"}} for _, day in inside]
     labels = [{"x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 2 + 15 * (i % 3),
-               "xanchor": "left" if day < middle else "right", "text": html.escape(label), "showarrow": False,
+               "xanchor": "left" if day < middle else "right", "text": plotly_text(label), "showarrow": False,
                "font": {"size": 11}} for i, (label, day) in enumerate(inside)]
     return lines, labels

@@ -5,14 +5,13 @@ Pure functions, no Streamlit: a filtered DataFrame goes in, a go.Figure or a str
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders.text import escape_markdown, format_date, rows_containing, source_host
+from components.builders.text import escape_markdown, format_date, plotly_text, rows_containing, source_host
 from components.builders.time_axis import mark_layout, padded_range
 from components.data.contract import EVENT_CATEGORIES, SOURCE_STATUSES
 from components.data.vocabulary import CATEGORY, SOURCE_STATUS
@@ -176,8 +175,8 @@ def place(items: pd.DataFrame, span: pd.Timedelta) -> tuple[pd.DataFrame, list[t
 def _hover_data(items: pd.DataFrame, names: dict[str, str]) -> list[list[str]]:
     """customdata per point: the id first (the selection maps back to the event through it)."""
     return [
-        [event_id, html.escape(when), html.escape(title), CATEGORY.label(category), html.escape(source_host(url)),
-         SOURCE_STATUS.label(status), html.escape(", ".join(names.get(i, i) for i in companies))]
+        [event_id, plotly_text(when), plotly_text(title), CATEGORY.label(category), plotly_text(source_host(url)),
+         SOURCE_STATUS.label(status), plotly_text(", ".join(names.get(i, i) for i in companies))]
         for event_id, when, title, category, url, status, companies in zip(
             items["id"], items.apply(when_text, axis=1), items["title"], items["category"], items["source_url"],
             items["source_status"], items["companies"], strict=True)
@@ -266,7 +265,7 @@ def _decorate(figure: go.Figure, lane_bands, low, high, title: str, marks: dict[
         legend={"itemclick": False, "itemdoubleclick": False, "tracegroupgap": 18},
         xaxis={"type": "date", "range": padded_range(low, high), "showgrid": True},
         yaxis={"tickvals": [(top + bottom) / 2 for _, top, bottom in lane_bands],
-               "ticktext": [label for label, _, _ in lane_bands], "showgrid": False, "zeroline": False,
+               "ticktext": [plotly_text(label) for label, _, _ in lane_bands], "showgrid": False, "zeroline": False,
                "range": [bottom_edge - 0.1 - y_pad, 0.6 + y_pad], "fixedrange": True},
         shapes=bands + lines,
         annotations=labels,

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from components.app.site import PAGES
+from components.builders import exports, timeline
 from components.data.contract import DATASETS, PLAN_EVENT
 from components.data.validation import read_folder
 from tests import factories
@@ -64,7 +65,7 @@ BROKEN: dict[str, tuple[str, Callable[[Path], None]]] = {
     "duplicate id": ("talks.csv", _cell("talks", "id", "honda-merger", row=2)),
     "unknown id": ("models.csv", _cell("models", "platform", "no-such-platform")),
     "formula in a date": ("links.csv", _cell("links", "start", "=TODAY()")),
-    "row with too many fields": ("platforms.csv", _rewrite("platforms", lambda text: text + "a,b,c,d,e,f,g,h,i,j,k,l\n")),
+    "row with too many fields": ("platforms.csv", _rewrite("platforms", lambda text: text + ",".join("abcdefghijkl") + "\n")),
 }
 
 
@@ -208,3 +209,11 @@ def test_a_hostile_link_shows_no_markup_and_raises_nothing(page, value):
     app = run_page(page, {key: [URL_VALUES[value], URL_VALUES[value]] for key in keys})
     assert not app.exception, (page, value, app.exception)
     assert_no_markup_from_data(app, f"{value} link on {page}")
+
+
+@pytest.mark.parametrize("payload", list(PAYLOADS))
+def test_hostile_text_stays_text_in_a_downloaded_chart(payload):
+    events = factories.frame("events", {"id": "a", "title": PAYLOADS[payload], "summary": PAYLOADS[payload],
+                                        "companies": "renault"})
+    page = exports.figure_html(timeline.timeline_figure(events, {"renault": PAYLOADS[payload]}), "Timeline")
+    assert not re.search(r"<(img|script)\b[^>]*(alert|onerror)|<a href=[\"']https://" + re.escape(EVIL), page)

@@ -121,3 +121,9 @@ def test_a_broken_upload_is_reported_like_a_broken_data_folder():
     assert not app.exception
     problems = app.dataframe[0].value
     assert set(problems["file"]) == {"links.csv"}
+
+
+def test_a_50_megabyte_file_is_refused_at_the_apps_upload_cap():
+    cap = 20 * 1_000_000  # .streamlit/config.toml's server.maxUploadSize
+    upload = read_upload([("events.csv", b"0" * 50_000_000)], cap)
+    assert upload.files == {} and "50.0 MB, more than the 20.0 MB allowed" in upload.notes[0]

@@ -65,7 +65,8 @@ BROKEN: dict[str, tuple[str, Callable[[Path], None]]] = {
     "duplicate id": ("talks.csv", _cell("talks", "id", "honda-merger", row=2)),
     "unknown id": ("models.csv", _cell("models", "platform", "no-such-platform")),
     "formula in a date": ("links.csv", _cell("links", "start", "=TODAY()")),
-    "row with too many fields": ("platforms.csv", _rewrite("platforms", lambda text: text + ",".join("abcdefghijkl") + "\n")),
+    "row with too many fields": ("platforms.csv",
+                                 _rewrite("platforms", lambda text: text + ",".join("abcdefghijkl") + "\n")),
 }
 
 

@@ -33,14 +33,13 @@ with st.sidebar:
                                     help="Events that overlap this range; the stakes chart shows the same range.")
     categories = filters.multiselect("Categories", EVENT_CATEGORIES, key="categories", format_func=CATEGORY.label)
     chosen = filters.multiselect("Companies", involved, key="companies", format_func=lambda c: names.get(c, c),
-                                 default=(), placeholder="Any company",
-                                 help="Events involving any of these companies; empty means any company.")
+                                 help="Events involving any of these companies.")
     statuses = filters.multiselect("Source status", SOURCE_STATUSES, key="status", format_func=SOURCE_STATUS.label)
     text = filters.text_search("Search titles and summaries", key="search", placeholder="e.g. Ghosn, Ampere, Honda")
 
 wanted = timeline.EventFilter(
     start=pd.Timestamp(start), end=pd.Timestamp(end), categories=tuple(categories),
-    companies=tuple(chosen) or None, statuses=tuple(statuses), text=text,
+    companies=None if len(chosen) == len(involved) else tuple(chosen), statuses=tuple(statuses), text=text,
 )
 shown = timeline.filter_events(events, wanted)
 marks = time_axis.turning_points(events)

@@ -33,8 +33,8 @@ shown = partners.ordered(partners.filter_talks(
     talks, partners=chosen_partners, domains=chosen_domains, regions=chosen_regions, statuses=chosen_statuses,
 ), names)
 if shown.empty:
-    st.info(f"No talk matches these filters (0 of {len(talks)}). Widen them in the sidebar: each filter "
-            "starts with every value selected, and an empty filter matches nothing.",
+    st.info(f"No talk matches these filters (0 of {len(talks)}). Widen them in the sidebar: add values, or "
+            "clear a filter to match all its values.",
             icon=":material/filter_alt_off:")
     outputs.table_downloads(partners.table(shown, names), partners.table(talks, names), name="Partner talks",
                             key="talks_downloads")

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import zipfile
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -90,11 +91,36 @@ def test_zip_holds_every_file():
     assert archive.read("b.csv") == b"y\n2\n"
 
 
-def test_chart_html_works_offline_and_carries_its_title():
-    page = exports.figure_html(go.Figure(go.Scatter(x=[1], y=[2])), "Stakes <over> time")
+CREDIT = exports.Credit(title="Stakes <over> time", filters="Companies: Renault", source="Alliance Explorer",
+                        link="https://example.org/history?companies=renault", accessed=date(2026, 1, 2),
+                        description="Two lines, one rising.")
+
+
+def test_chart_html_works_offline_and_carries_its_title_filters_description_source_link_and_date():
+    page = exports.figure_html(go.Figure(go.Scatter(x=[1], y=[2])), CREDIT)
     assert "<title>Stakes &lt;over&gt; time</title>" in page
+    for shown in ("Companies: Renault", "Two lines, one rising.", "Source: Alliance Explorer",
+                  'href="https://example.org/history?companies=renault"', "2 January 2026"):
+        assert shown in page, shown
     assert not re.search(r"<script[^>]+src=[\"']?(?:https?:)?//", page)
     assert "Plotly.newPlot" in page or "Plotly.react" in page
+
+
+def test_a_published_chart_carries_its_credit_inside_the_figure_for_its_png_and_svg():
+    figure = exports.publication(go.Figure(go.Scatter(x=[1], y=[2])), CREDIT)
+    assert figure.layout.title.text == "<b>Stakes &lt;over&gt; time</b>"
+    subtitle = figure.layout.title.subtitle.text
+    assert "Companies: Renault" in subtitle and "example.org/history" in subtitle and "2 January 2026" in subtitle
+
+
+def test_a_chart_offers_no_cloud_button():
+    assert exports.image_config("x")["showSendToCloud"] is False
+
+
+def test_citation_names_the_view_its_data_version_and_the_access_date():
+    apa, bibtex = exports.citation("History", "https://example.org/history?x=1", "2026-11-26", date(2026, 12, 1))
+    assert "data version 2026-11-26" in apa and "Retrieved 1 December 2026, from https://example.org/history" in apa
+    assert "version = {2026-11-26}" in bibtex and "Accessed 2026-12-01" in bibtex
 
 
 def test_image_config_names_the_file_and_doubles_the_scale():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -216,5 +217,8 @@ def test_a_hostile_link_shows_no_markup_and_raises_nothing(page, value):
 def test_hostile_text_stays_text_in_a_downloaded_chart(payload):
     events = factories.frame("events", {"id": "a", "title": PAYLOADS[payload], "summary": PAYLOADS[payload],
                                         "companies": "renault"})
-    page = exports.figure_html(timeline.timeline_figure(events, {"renault": PAYLOADS[payload]}), "Timeline")
+    credit = exports.Credit(title="Timeline", filters=PAYLOADS[payload], source="Alliance Explorer",
+                            link="https://example.org/history", accessed=date(2026, 1, 1),
+                            description=PAYLOADS[payload])
+    page = exports.figure_html(timeline.timeline_figure(events, {"renault": PAYLOADS[payload]}), credit)
     assert not re.search(r"<(img|script)\b[^>]*(alert|onerror)|<a href=[\"']https://" + re.escape(EVIL), page)

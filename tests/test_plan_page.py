@@ -181,7 +181,7 @@ def test_a_link_whose_only_brand_is_unknown_shows_every_brand_as_without_it(defa
 
 
 def test_filters_that_match_nothing_say_how_to_widen_them():
-    app = run_page(PAGE, {"model_status": ""})
+    app = run_page(PAGE, {"model_status": "cancelled", "brand": "mitsubishi"})
     assert not app.exception
     assert any("No model matches these filters" in info.value for info in app.info)
     # The targets and the events are the whole plan's, whatever the filters.

@@ -22,12 +22,15 @@ import streamlit as st
 from components.builders.text import escape_markdown
 
 _BINDINGS = "_url_bindings"
+_SEEN = "_url_seen"  # the inputs this run of a page has met, in order: what describe() reports
 
 
 @dataclass(frozen=True)
 class _Binding:
     default: Any
     to_url: Callable[[Any], list[str]]
+    label: str = ""
+    shown: Callable[[Any], str] = str  # the value as a reader reads it, for describe()
 
 
 def _bindings() -> dict[str, _Binding]:
@@ -49,12 +52,16 @@ def _unused(text: str, value) -> bool:
 
 
 def _seed(key: str, default, parse: Callable[[list[str]], tuple[Any, str | None]], to_url,
-          unused: Callable[[str, Any], bool] = _unused) -> None:
+          unused: Callable[[str, Any], bool] = _unused, *, label: str = "", shown: Callable[[Any], str] = str) -> None:
     """Put the address's value for `key` (or the default) into the input's state, the first time a run meets it.
 
     `parse` turns the address's raw values into (value, why some were ignored or None); `unused` says which.
+    `label` and `shown` let the view describe itself ("Categories: Crisis, Plan").
     """
-    _bindings()[key] = _Binding(default, to_url)
+    _bindings()[key] = _Binding(default, to_url, label, shown)
+    seen = st.session_state.setdefault(_SEEN, [])
+    if key not in seen:
+        seen.append(key)
     if key in st.session_state:
         return
     raw = [value for value in st.query_params.get_all(key)]
@@ -83,6 +90,21 @@ def select(key: str, value) -> None:
     _write_url(key)
 
 
+def new_run() -> None:
+    """Start a page run afresh: the filters met so far belong to the page before it."""
+    st.session_state[_SEEN] = []
+
+
+def describe() -> str:
+    """The filters of this page run that differ from where the page opens, as a reader reads them:
+    "Categories: Crisis, Plan · Dates: 2010-01-01 – 2020-01-01"."""
+    bindings = _bindings()
+    parts = [f"{bindings[key].label}: {bindings[key].shown(st.session_state[key])}"
+             for key in st.session_state.get(_SEEN, [])
+             if key in st.session_state and st.session_state[key] != bindings[key].default and bindings[key].label]
+    return " · ".join(parts)
+
+
 def reset() -> None:
     """Every bound input back to its default, and the address cleared of them: "reset the view"."""
     for key in _bindings():
@@ -97,12 +119,11 @@ def _on_change(key: str) -> dict:
 # --- the inputs -------------------------------------------------------------------------------------
 
 def multiselect(label: str, options: Sequence[str], *, key: str, format_func: Callable = str,
-                default: Sequence[str] | None = None, help: str | None = None,
-                placeholder: str | None = None) -> list[str]:
-    """Options chosen by id. By default every option is chosen; pass `default=()` for "empty means any"
-    and say so in `placeholder`."""
+                help: str | None = None) -> list[str]:
+    """Options chosen by id. On every page an empty choice means all of them (it says so), and it is where a
+    page opens: returns the options chosen, or all of them when none is."""
     options = list(options)
-    default = list(options if default is None else default)
+    default: list[str] = []
 
     def parse(raw: list[str]):
         known = [value for value in dict.fromkeys(raw) if value in options]
@@ -111,11 +132,12 @@ def multiselect(label: str, options: Sequence[str], *, key: str, format_func: Ca
             return default, "not among the choices"
         return known, "not among the choices" if unknown else None
 
-    _seed(key, default, parse, list)
+    _seed(key, default, parse, list, label=label, shown=lambda values: ", ".join(map(format_func, values)))
     if not set(st.session_state[key]) <= set(options):  # the options changed under a kept choice
         select(key, [value for value in st.session_state[key] if value in options])
-    return st.multiselect(label, options, key=key, format_func=format_func, help=help, placeholder=placeholder,
-                          **_on_change(key))
+    chosen = st.multiselect(label, options, key=key, format_func=format_func, help=help,
+                            placeholder=f"All {label.lower()} (none chosen means all)", **_on_change(key))
+    return chosen or options
 
 
 def _one_of(options: Sequence, default):
@@ -136,7 +158,7 @@ def selectbox(label: str, options: Sequence, *, key: str, format_func: Callable 
               default=None, placeholder: str | None = None):
     """One option by id (None, if among the options, is written as no parameter at all, and shows `placeholder`)."""
     default = options[0] if default is None and options else default
-    _seed(key, default, _one_of(options, default), _option_text)
+    _seed(key, default, _one_of(options, default), _option_text, label=label, shown=format_func)
     if st.session_state[key] not in options:  # the options changed under a kept choice
         select(key, default)
     return st.selectbox(label, options, key=key, format_func=format_func, help=help, placeholder=placeholder,
@@ -145,7 +167,7 @@ def selectbox(label: str, options: Sequence, *, key: str, format_func: Callable 
 
 def segmented(label: str, options: Sequence, *, key: str, format_func: Callable = str, help: str | None = None):
     """One of a few options as a button row; the first is the default, and one is always chosen."""
-    _seed(key, options[0], _one_of(options, options[0]), _option_text)
+    _seed(key, options[0], _one_of(options, options[0]), _option_text, label=label, shown=format_func)
     if st.session_state[key] not in options:  # the options changed under a kept choice
         select(key, options[0])
     return st.segmented_control(label, options, required=True, key=key, format_func=format_func, help=help,
@@ -153,7 +175,8 @@ def segmented(label: str, options: Sequence, *, key: str, format_func: Callable 
 
 
 def text_search(label: str, *, key: str, placeholder: str = "", help: str | None = None) -> str:
-    _seed(key, "", lambda raw: (raw[-1][:200], None), lambda value: [value])
+    _seed(key, "", lambda raw: (raw[-1][:200], None), lambda value: [value], label=label,
+          shown=lambda text: f"“{text}”")
     return st.text_input(label, key=key, placeholder=placeholder, help=help, max_chars=200,
                          **_on_change(key)).strip()
 
@@ -162,7 +185,7 @@ def toggle(label: str, *, key: str, value: bool = False, help: str | None = None
     def parse(raw: list[str]):
         text = raw[-1].lower()
         return (text == "true", None) if text in ("true", "false") else (value, "not true or false")
-    _seed(key, value, parse, lambda on: [str(on).lower()])
+    _seed(key, value, parse, lambda on: [str(on).lower()], label=label, shown=lambda on: "yes" if on else "no")
     return st.toggle(label, key=key, help=help, **_on_change(key))
 
 
@@ -195,7 +218,7 @@ def year_range(label: str, low: int, high: int, *, key: str, help: str | None = 
         return low, high
     default = (low, high)
     _seed(key, default, _range_parser(low, high, int, default, f"not two years between {low} and {high}"),
-          lambda years: [str(year) for year in years])
+          lambda years: [str(year) for year in years], label=label, shown=lambda years: "–".join(map(str, years)))
     return st.slider(label, low, high, key=key, help=help, **_on_change(key))
 
 
@@ -206,7 +229,8 @@ def date_range(label: str, low: date, high: date, *, key: str, help: str | None 
     default = (low, high)
     _seed(key, default, _range_parser(low, high, url_date, default,
                                       f"not two dates (YYYY-MM-DD) between {low} and {high}"),
-          lambda days: [day.isoformat() for day in days])
+          lambda days: [day.isoformat() for day in days], label=label,
+          shown=lambda days: " – ".join(day.isoformat() for day in days))
     return st.slider(label, low, high, key=key, help=help, format="YYYY-MM-DD", **_on_change(key))
 
 
@@ -215,7 +239,7 @@ def date_point(label: str, low: date, high: date, default: date, *, key: str, he
         return low
     _seed(key, default, _range_parser(low, high, url_date, default,
                                       f"not a date (YYYY-MM-DD) between {low} and {high}"),
-          lambda day: [day.isoformat()])
+          lambda day: [day.isoformat()], label=label, shown=date.isoformat)
     return st.slider(label, low, high, key=key, help=help, format="YYYY-MM-DD", **_on_change(key))
 
 

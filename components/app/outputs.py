@@ -4,11 +4,13 @@ CSV downloads, and the sidebar's shared part. (The inputs bound to the address a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.app import filters, site, store
 from components.builders import exports
 from components.builders.text import SOURCE_HOST, escape_markdown
 from components.data.contract import DATASETS
@@ -16,9 +18,13 @@ from components.data.contract import DATASETS
 IMAGE_FORMAT_KEY = "image_format"
 
 
-def sidebar_chrome() -> None:
-    """What every page shows in the sidebar, under the navigation."""
+def sidebar_chrome(page_title: str) -> None:
+    """What every page shows in the sidebar, under the navigation: share, embed and cite this view; reset it;
+    the camera's format."""
     with st.sidebar:
+        share_view(page_title)
+        st.button("Reset the view", on_click=filters.reset, icon=":material/restart_alt:", width="stretch",
+                  help="Every filter back to where the page opens, and any card closed.")
         st.segmented_control(
             "Chart camera saves", ["png", "svg"], default="png", required=True, key=IMAGE_FORMAT_KEY,
             format_func=str.upper, persist_state="session",
@@ -27,22 +33,43 @@ def sidebar_chrome() -> None:
         st.caption("Every filter is kept in the page's address: copy it to share exactly this view.")
 
 
+def share_view(page_title: str) -> None:
+    """Copy the link to this exact view, embed it, or cite it."""
+    link = site.view_url()
+    embed = link + ("&" if "?" in link else "?") + "embed=true"
+    apa, bibtex = exports.citation(page_title, link, store.data_version(), date.today())
+    with st.popover("Share, embed, cite", icon=":material/share:", width="stretch"):
+        st.caption("The link to exactly this view (filters and open card included):")
+        st.code(link, language=None, wrap_lines=True)
+        st.caption("Embed this view in a web page:")
+        st.code(f'<iframe src="{embed}" width="100%" height="900" style="border:0" '
+                f'title="Alliance Explorer: {page_title}"></iframe>', language="html", wrap_lines=True)
+        st.caption("Cite this view (APA):")
+        st.code(apa, language=None, wrap_lines=True)
+        st.caption("BibTeX:")
+        st.code(bibtex, language="latex", wrap_lines=True)
+
+
 # --- charts and tables ----------------------------------------------------------------------
 
 def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str | Callable = "ignore",
           selection_mode: str | Sequence[str] = ("points",)):
     """Draw a Plotly figure with its text alternative and an interactive-HTML download.
 
-    The toolbar's camera saves PNG or SVG (the sidebar choice) at scale 2, named after `title`.
+    The chart carries its title, the filters applied, its source, the link to this view and the date, so the
+    toolbar's camera (PNG or SVG, the sidebar choice, at scale 2, named after `title`) saves a chart that
+    stands on its own; the HTML download adds the text description.
     Returns the selection state when `on_select="rerun"`.
     """
+    credit = exports.Credit(title=title, filters=filters.describe(), source=store.source_line(),
+                            link=site.view_url(), accessed=date.today(), description=alt)
     config = exports.image_config(title, st.session_state.get(IMAGE_FORMAT_KEY, "png"))
-    state = st.plotly_chart(figure, key=key, config=config, alt=alt, on_select=on_select,
-                            selection_mode=selection_mode)
+    state = st.plotly_chart(exports.publication(figure, credit), key=key, config=config, alt=alt,
+                            on_select=on_select, selection_mode=selection_mode)
     left, right = st.columns([3, 1], vertical_alignment="center")
     left.caption(f"**Text description.** {escape_markdown(alt)}")
     right.download_button(
-        "Chart as HTML", data=lambda: exports.figure_html(figure, title),
+        "Chart as HTML", data=lambda: exports.figure_html(figure, credit),
         file_name=f"{exports.file_stem(title)}.html", mime="text/html", on_click="ignore",
         key=f"{key}_html", icon=":material/download:", help="An interactive copy of this chart that works offline.",
     )

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -61,3 +62,9 @@ def last_resort_guard() -> Iterator[None]:
         log.exception("a page failed")
         st.error("Something went wrong on this page. The rest of the app keeps working: try another page, or "
                  "reset the filters by opening the page from the menu.", icon=":material/error:")
+
+
+def view_url() -> str:
+    """The address of the view the reader sees: this page with its filters and open card."""
+    query = urlencode({key: st.query_params.get_all(key) for key in st.query_params}, doseq=True)
+    return (st.context.url or "") + (f"?{query}" if query else "")

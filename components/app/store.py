@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from components.app import filters
-from components.builders.text import escape_markdown
+from components.builders.text import escape_markdown, format_date
 from components.data.contract import DATASETS, Anchor
 from components.data.uploads import Upload
 from components.data.validation import LoadResult, read_files, read_folder
@@ -125,3 +126,28 @@ def changelog() -> str | None:
     """The data folder's CHANGELOG.md (Markdown the project writes), if it has one."""
     path = data_dir() / "CHANGELOG.md"
     return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def data_as_of(frames: dict[str, pd.DataFrame]) -> pd.Timestamp | None:
+    """The date of the latest event the data records (the end of a period counts), if it has events."""
+    events = frames.get("events")
+    if events is None or events.empty:
+        return None
+    return events["end_date"].fillna(events["date"]).max()
+
+
+def source_line() -> str:
+    """Where the data shown comes from, as a downloaded chart or a citation names it."""
+    result = load()
+    as_of = data_as_of(result.frames)
+    whose = "the reader's own data, in " if OWN_DATA in st.session_state else ""
+    when = f", data as of {format_date(as_of)}" if as_of is not None else ""
+    return f"{whose}Alliance Explorer{when} (CC BY 4.0)"
+
+
+def data_version() -> str:
+    """The release of the data shown: the date of the latest entry of its changelog ("own data" for an upload)."""
+    if OWN_DATA in st.session_state:
+        return "own data"
+    found = re.search(r"^## (\d{4}-\d{2}-\d{2})", changelog() or "", re.M)
+    return found.group(1) if found else "unreleased"

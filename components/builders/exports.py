@@ -6,10 +6,13 @@ import html
 import io
 import re
 import zipfile
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.builders.text import format_date, plotly_text
 from components.data.contract import FORMULA_START
 
 
@@ -53,10 +56,76 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def figure_html(figure: go.Figure, title: str) -> str:
-    """An interactive chart as one HTML file that works offline (plotly.js inlined, no CDN)."""
-    page = figure.to_html(full_html=True, include_plotlyjs=True, config=image_config(title))
-    return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
+@dataclass(frozen=True)
+class Credit:
+    """What a chart says of itself once it leaves the app, as Our World in Data's charts do."""
+
+    title: str
+    filters: str  # the filters applied, as a reader reads them; "" for the whole data
+    source: str  # e.g. "Alliance Explorer, data as of 10 December 2025 (CC BY 4.0)"
+    link: str  # the address of this exact view
+    accessed: date
+    description: str = ""
+
+    @property
+    def source_line(self) -> str:
+        return f"Source: {self.source} · {self.link} · {format_date(pd.Timestamp(self.accessed))}"
+
+
+def publication(figure: go.Figure, credit: Credit) -> go.Figure:
+    """A copy of `figure` that carries its title, filters, source, link and date inside it, so a PNG or SVG
+    saved from its toolbar stands on its own. The chart's own title, if it has one, is kept as the headline."""
+    published = go.Figure(figure)
+    headline = published.layout.title.text or plotly_text(credit.title)
+    subtitle = "<br>".join(plotly_text(line) for line in (credit.filters or "All the data", credit.source_line))
+    top = (published.layout.margin.t if published.layout.margin.t is not None else 80) + 56
+    published.update_layout(
+        title={"text": f"<b>{headline}</b>", "x": 0, "xanchor": "left", "xref": "paper", "y": 0.99,
+               "yanchor": "top", "yref": "container", "font": {"size": 16},
+               "subtitle": {"text": subtitle, "font": {"size": 11}}},
+        margin={"t": top},
+    )
+    return published
+
+
+def figure_html(figure: go.Figure, credit: Credit) -> str:
+    """An interactive chart as one HTML file that works offline (plotly.js inlined, no CDN), with its title,
+    filters, text description, source, link and date written in the page, and in the chart for its own PNG."""
+    chart = publication(figure, credit).to_html(full_html=False, include_plotlyjs=True,
+                                                config=image_config(credit.title), default_width="100%")
+    text = {name: html.escape(value) for name, value in (
+        ("title", credit.title), ("filters", credit.filters or "All the data"), ("description", credit.description),
+        ("source", credit.source_line), ("link", credit.link))}
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{text["title"]}</title>
+<style>body {{ font: 15px/1.45 system-ui, sans-serif; margin: 16px; color: #262730; }}
+h1 {{ font-size: 20px; margin: 0 0 4px; }} p {{ margin: 4px 0; }} .muted {{ color: #5f6270; font-size: 13px; }}</style>
+</head><body>
+<h1>{text["title"]}</h1>
+<p class="muted">{text["filters"]}</p>
+{chart}
+<p><strong>Text description.</strong> {text["description"]}</p>
+<p class="muted">{text["source"]}</p>
+<p class="muted">This view in the app: <a href="{text["link"]}">{text["link"]}</a></p>
+</body></html>
+"""
+
+
+def citation(page: str, link: str, version: str, accessed: date) -> tuple[str, str]:
+    """How to cite a view of the app: APA-style text, and BibTeX (with the data's version and the access date)."""
+    when = format_date(pd.Timestamp(accessed))
+    apa = (f"Alliance Explorer. ({accessed.year}). {page}: the Renault–Nissan–Mitsubishi Alliance, sourced "
+           f"[Data set and interactive app, data version {version}]. Retrieved {when}, from {link}")
+    key = re.sub(r"[^a-z0-9]+", "-", page.lower()).strip("-")
+    bibtex = (f"@misc{{alliance-explorer-{key}-{accessed:%Y%m%d},\n"
+              f"  title = {{{{Alliance Explorer}}: {page}}},\n"
+              f"  author = {{{{Alliance Explorer authors}}}},\n"
+              f"  year = {{{accessed.year}}},\n"
+              f"  version = {{{version}}},\n"
+              f"  howpublished = {{\\url{{{link}}}}},\n"
+              f"  note = {{Data under CC BY 4.0. Accessed {accessed.isoformat()}}}\n}}")
+    return apa, bibtex
 
 
 def file_stem(title: str) -> str:

@@ -79,8 +79,7 @@ else:
 st.subheader("The ties shown")
 table = network.ties_table(shown, companies)
 st.dataframe(table, hide_index=True, width="stretch",
-             column_config={"source_url": outputs.source_column(), "start": st.column_config.DateColumn("start"),
-                            "end": st.column_config.DateColumn("end")})
+             column_config={"source_url": outputs.source_column(), "source_status": "how sure"})
 outputs.table_downloads(table, network.ties_table(links, companies), name="Network ties", key="ties")
 
 st.header("From hub to web, in numbers")

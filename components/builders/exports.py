@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import textwrap
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -77,10 +78,13 @@ def publication(figure: go.Figure, credit: Credit) -> go.Figure:
     saved from its toolbar stands on its own. The chart's own title, if it has one, is kept as the headline."""
     published = go.Figure(figure)
     headline = published.layout.title.text or plotly_text(credit.title)
-    subtitle = "<br>".join(plotly_text(line) for line in (credit.filters or "All the data", credit.source_line))
-    top = (published.layout.margin.t if published.layout.margin.t is not None else 80) + 56
+    # Short lines, so a phone-wide chart shows them whole (a long link is broken across lines).
+    lines = [part for line in (credit.filters or "All the data", credit.source_line)
+             for part in textwrap.wrap(line, 62, break_long_words=True, break_on_hyphens=False)]
+    subtitle = "<br>".join(plotly_text(line) for line in lines)
+    top = (published.layout.margin.t if published.layout.margin.t is not None else 80) + 28 + 14 * len(lines)
     published.update_layout(
-        title={"text": f"<b>{headline}</b>", "x": 0, "xanchor": "left", "xref": "paper", "y": 0.99,
+        title={"text": f"<b>{headline}</b>", "x": 0.01, "xanchor": "left", "xref": "container", "y": 0.99,
                "yanchor": "top", "yref": "container", "font": {"size": 16},
                "subtitle": {"text": subtitle, "font": {"size": 11}}},
         margin={"t": top},

@@ -131,10 +131,12 @@ def _dates(row) -> str:
 
 
 def ties_table(links: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
-    """The ties as a reader reads them: company names and type labels, then the row's own columns."""
+    """The ties as a reader reads them: company names and type labels, dates as YYYY-MM-DD and a blank end for a
+    tie in force, then the row's own columns."""
     names = companies.set_index("id")["name"]
     table = links.assign(
         source=links["source"].map(names), target=links["target"].map(names),
+        start=links["start"].dt.strftime("%Y-%m-%d"), end=links["end"].dt.strftime("%Y-%m-%d").fillna(""),
         type=links["type"].map(LINK_TYPE.label), status=links["status"].map(LINK_STATUS.label),
         source_status=links["source_status"].map(SOURCE_STATUS.label),
     )

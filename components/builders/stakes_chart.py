@@ -90,7 +90,8 @@ def stakes_figure(points: pd.DataFrame, names: dict[str, str], colors: dict[str,
     lines, labels = mark_layout(marks or {}, *x_range)
     figure.update_layout(
         title={"text": title}, height=480, hovermode="closest", margin={"l": 10, "r": 10, "t": 100, "b": 10},
-        legend={"title": {"text": "Holder → target (basis)"}},
+        legend={"title": {"text": "Holder → target (basis)", "side": "top"}, "orientation": "h", "x": 0, "y": -0.08,
+                "yanchor": "top"},
         xaxis={"type": "date", "range": padded_range(*x_range)},
         yaxis={"title": {"text": "share of the target's capital"}, "ticksuffix": "%", "rangemode": "tozero"},
         shapes=lines, annotations=labels,

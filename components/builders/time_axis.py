@@ -8,11 +8,11 @@ from components.builders.text import plotly_text
 
 # The turning points the charts mark (those in the data): event id → a short label; the year comes from the data.
 TURNING_POINTS = {
-    "alliance-signed": "alliance signed",
-    "nissan-mitsubishi-completed": "Mitsubishi joins",
-    "ghosn-arrested": "Ghosn arrested",
+    "alliance-signed": "alliance",
+    "nissan-mitsubishi-completed": "Mitsubishi",
+    "ghosn-arrested": "Ghosn arrest",
     "new-alliance-in-force": "rebalanced",
-    "honda-nissan-merger-ended": "Honda merger off",
+    "honda-nissan-merger-ended": "Honda off",
 }
 # Room either side of the shown dates, so markers at the ends are not cut in half.
 PADDING = pd.Timedelta(days=120)
@@ -38,5 +38,5 @@ def mark_layout(marks: dict[str, pd.Timestamp], low, high) -> tuple[list[dict], 
               "line": {"dash": "dot", "width": 1, "color": "rgba(128,128,128,0.8)"}} for _, day in inside]
     labels = [{"x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 2 + 15 * (i % 3),
                "xanchor": "left" if day < middle else "right", "text": plotly_text(label), "showarrow": False,
-               "font": {"size": 11}} for i, (label, day) in enumerate(inside)]
+               "font": {"size": 11}, "hovertext": plotly_text(label)} for i, (label, day) in enumerate(inside)]
     return lines, labels

@@ -262,7 +262,9 @@ def _decorate(figure: go.Figure, lane_bands, low, high, title: str, marks: dict[
         barmode="overlay",
         hovermode="closest",
         clickmode="event+select",
-        legend={"itemclick": False, "itemdoubleclick": False, "tracegroupgap": 18},
+        # Below the chart, not beside it: on a phone a legend at the side takes half the width.
+        legend={"itemclick": False, "itemdoubleclick": False, "tracegroupgap": 10, "orientation": "h",
+                "x": 0, "y": -0.06, "yanchor": "top"},
         xaxis={"type": "date", "range": padded_range(low, high), "showgrid": True},
         yaxis={"tickvals": [(top + bottom) / 2 for _, top, bottom in lane_bands],
                "ticktext": [plotly_text(label) for label, _, _ in lane_bands], "showgrid": False, "zeroline": False,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.app import filters, outputs, store
+from components.app import cached, filters, outputs, store
 from components.builders import catalog, exports, fact_check, story
 from components.builders.text import escape_markdown, rows_containing
 from components.data import uploads
@@ -69,7 +69,7 @@ else:
         "partners. Each of its factual claims, checked against public reporting. Claims that no public page "
         "confirms stay here as **not found**; they are not used anywhere else in the app."
     )
-    outputs.chart(fact_check.verdict_chart(claims), title="Fact check: claims by verdict",
+    outputs.chart(cached.figure(fact_check.verdict_chart, claims), title="Fact check: claims by verdict",
                   alt=fact_check.summary(claims), key="verdict_chart")
     by_id = claims.set_index("id")
     claim_table = fact_check.table(claims)
@@ -90,7 +90,7 @@ else:
 if frames:
     st.header("How sure the rows are")
     counts = catalog.status_counts(frames)
-    outputs.chart(catalog.status_chart(counts), title="Source status by dataset",
+    outputs.chart(cached.figure(catalog.status_chart, counts), title="Source status by dataset",
                   alt=catalog.status_summary(counts), key="status_chart")
 
     st.header("Sources")

@@ -49,8 +49,9 @@ lanes = filters.segmented("Lanes", list(timeline.LANE_MODES), key="lanes", forma
 if shown.empty:
     st.info(timeline.empty_message(wanted), icon=":material/filter_alt_off:")
 else:
-    figure = cached.timeline_figure(
-        shown, names, lanes=lanes, companies=wanted.companies, x_range=(wanted.start, wanted.end), marks=marks,
+    figure = cached.figure(
+        timeline.timeline_figure, shown, names, lanes=lanes, companies=wanted.companies,
+        x_range=(wanted.start, wanted.end), marks=marks,
         title=f"Alliance events, {start.year}–{end.year} ({len(shown)} of {len(events)})",
     )
     outputs.chart(figure, title="Alliance timeline", alt=timeline.summary(shown, len(events)), key="timeline",
@@ -93,8 +94,8 @@ if points.empty:
             "holdings, or clear the company filter.", icon=":material/filter_alt_off:")
 else:
     outputs.chart(
-        cached.stakes_figure(points, names, colors, x_range=(wanted.start, wanted.end), marks=marks,
-                             title=f"Cross-shareholdings, {start.year}–{end.year}"),
+        cached.figure(stakes_chart.stakes_figure, points, names, colors, x_range=(wanted.start, wanted.end),
+                      marks=marks, title=f"Cross-shareholdings, {start.year}–{end.year}"),
         title="Cross-shareholdings", alt=stakes_chart.summary(points, names), key="stakes_chart",
     )
 with st.expander("Stakes data"):

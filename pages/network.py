@@ -67,9 +67,9 @@ else:
     ties = "tie" if len(shown) == 1 else "ties"
     st.caption(f"**{len(shown)} {ties} shown** between {shown[['source', 'target']].stack().nunique()} companies. "
                "Dashed lines are talks, not agreements.")
-    page = network.network_html(shown, companies, title=title, caption=description,
-                                positions=cached.network_layout(links), color_by=color_by, focus=focus,
-                                dark=st.context.theme.type == "dark")
+    page = cached.network_page(shown, companies, title=title, caption=description,
+                               positions=cached.network_layout(links), color_by=color_by, focus=focus,
+                               dark=st.context.theme.type == "dark")
     st.iframe(page, height="content", alt=f"Network of ties. {description}")
     st.download_button(
         "Network as HTML (works offline)", data=lambda: page, file_name=f"{exports.file_stem(title)}.html",
@@ -94,7 +94,7 @@ st.markdown(
     "marks the date shown above."
 )
 hub_color = companies.set_index("id")["color"].get(HUB.id, LINK_TYPE.color("equity"))
-figure = network_metrics.metrics_figure(metrics, hub_name=hub_name, hub_color=hub_color, as_of=as_of)
+figure = cached.figure(network_metrics.metrics_figure, metrics, hub_name=hub_name, hub_color=hub_color, as_of=as_of)
 outputs.chart(figure, title="Network metrics over time", alt=network_metrics.summary(metrics, hub_name),
               key="metrics")
 with st.expander("The metrics as a table"):

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.app import filters, outputs, store
+from components.app import cached, filters, outputs, store
 from components.builders import partners, story
 from components.data.vocabulary import REGION, TALK_DOMAIN, TALK_STATUS
 
@@ -53,13 +53,14 @@ st.header("Who brings what")
 domains = [domain for domain in TALK_DOMAIN if domain in chosen_domains]
 st.caption("Each partner's talks pooled: a cell says whether Nissan's side brings that domain, the partner does, "
            "or both do. Hover a cell for the talks behind it.")
-outputs.chart(partners.reciprocity_grid(shown, domains, names), title="Who brings what to Nissan's partner talks",
+outputs.chart(cached.figure(partners.reciprocity_grid, shown, domains, names),
+              title="Who brings what to Nissan's partner talks",
               alt=partners.reciprocity_summary(shown, domains, names), key="reciprocity_chart")
 
 st.header("Talk timelines")
 st.caption("One row per talk, from its first report to its latest update, coloured and marked by status. "
            "Click a bar or marker to see the talk below.")
-outputs.chart(partners.timeline(shown, names), title="Nissan's partner talks through time",
+outputs.chart(cached.figure(partners.timeline, shown, names), title="Nissan's partner talks through time",
               alt=partners.timeline_summary(shown, names), key="timeline_chart",
               on_select=filters.open_from_chart(TALK, "timeline_chart"), selection_mode="points")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.app import filters, outputs, store
+from components.app import cached, filters, outputs, store
 from components.builders import fact_check, plan, plan_progress, story
 from components.builders.text import escape_markdown, format_date
 from components.data.contract import MODEL_STATUSES, PLAN_EVENT
@@ -83,7 +83,8 @@ if shown.empty:
 else:
     st.write(f"{len(shown)} of {len(models)} models. Click a model for its details and source.")
     chart_platforms = shown_platforms[shown_platforms["id"].isin(shown["platform"])]
-    outputs.chart(plan.models_timeline(shown, chart_platforms), title="Alliance to 2030 models by launch year",
+    outputs.chart(cached.figure(plan.models_timeline, shown, chart_platforms),
+                  title="Alliance to 2030 models by launch year",
                   alt=plan.models_timeline_summary(shown, platforms), key="models_chart",
                   on_select=filters.open_from_chart(MODEL, "models_chart"), selection_mode="points")
 picked = filters.selectbox("Model card", [None, *every_model["id"]], key=MODEL,
@@ -97,7 +98,8 @@ if picked:
         left.link_button("Source", by_id.loc[picked, "source_url"], icon=":material/open_in_new:")
         right.button("Close", key="close_model", icon=":material/close:", on_click=filters.select, args=(MODEL, None))
 if not shown.empty:
-    outputs.chart(plan.models_hierarchy(shown, chart_platforms), title="Alliance to 2030 models by platform and brand",
+    outputs.chart(cached.figure(plan.models_hierarchy, shown, chart_platforms),
+                  title="Alliance to 2030 models by platform and brand",
                   alt=plan.models_hierarchy_summary(shown), key="models_tree")
     st.dataframe(plan.model_table(shown), hide_index=True, width="stretch",
                  column_config={"source_url": outputs.source_column()})
@@ -110,7 +112,7 @@ st.markdown(
     "counted from the data (models launched on the platforms); the other targets say **the data can't say "
     "yet** rather than show 0%."
 )
-outputs.chart(plan_progress.progress_chart(progress), title="Alliance to 2030 targets against the data",
+outputs.chart(cached.figure(plan_progress.progress_chart, progress), title="Alliance to 2030 targets against the data",
               alt=plan_progress.progress_summary(progress), key="targets_chart")
 targets = plan_progress.table(progress)
 st.dataframe(targets, hide_index=True, width="stretch",
@@ -123,7 +125,7 @@ if events.empty:
     st.info(f"No event in the data is tagged {escape_markdown(story.PLAN_TAG)}.")
 else:
     st.write(f"{len(events)} events tagged {escape_markdown(story.PLAN_TAG)} in the events data, numbered by date.")
-    outputs.chart(plan.events_timeline(events), title="Events that reshaped Alliance to 2030",
+    outputs.chart(cached.figure(plan.events_timeline, events), title="Events that reshaped Alliance to 2030",
                   alt=plan.events_summary(events), key="events_chart")
     event_table = events.assign(
         number=events.index + 1,

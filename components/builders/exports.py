@@ -76,7 +76,7 @@ class Credit:
 def publication(figure: go.Figure, credit: Credit) -> go.Figure:
     """A copy of `figure` that carries its title, filters, source, link and date inside it, so a PNG or SVG
     saved from its toolbar stands on its own. The chart's own title, if it has one, is kept as the headline."""
-    published = go.Figure(figure)
+    published = go.Figure(figure.to_dict(), _validate=False)  # a copy; `figure` was validated when built
     headline = published.layout.title.text or plotly_text(credit.title)
     # Short lines, so a phone-wide chart shows them whole (a long link is broken across lines).
     lines = [part for line in (credit.filters or "All the data", credit.source_line)

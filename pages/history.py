@@ -34,7 +34,7 @@ with st.sidebar:
     categories = filters.multiselect("Categories", EVENT_CATEGORIES, key="categories", format_func=CATEGORY.label)
     chosen = filters.multiselect("Companies", involved, key="companies", format_func=lambda c: names.get(c, c),
                                  help="Events involving any of these companies.")
-    statuses = filters.multiselect("Source status", SOURCE_STATUSES, key="status", format_func=SOURCE_STATUS.label)
+    statuses = filters.multiselect("Source statuses", SOURCE_STATUSES, key="status", format_func=SOURCE_STATUS.label)
     text = filters.text_search("Search titles and summaries", key="search", placeholder="e.g. Ghosn, Ampere, Honda")
 
 wanted = timeline.EventFilter(

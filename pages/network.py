@@ -34,8 +34,8 @@ with st.sidebar:
         steps = filters.segmented("Reach", [1, 2], key="steps", format_func=lambda n: f"{n} step" + "s" * (n > 1),
                                   help="1 step: its direct partners. 2 steps: their partners too.")
     types = filters.multiselect("Tie types", list(LINK_TYPES), key="tie_types", format_func=LINK_TYPE.label)
-    statuses = filters.multiselect("Where the tie stands today", list(LINK_STATUSES), key="tie_status",
-                                   format_func=LINK_STATUS.label)
+    statuses = filters.multiselect("Tie statuses", list(LINK_STATUSES), key="tie_status",
+                                   format_func=LINK_STATUS.label, help="Where each tie stands today.")
     color_by = filters.segmented("Colour companies by", list(network.COLOR_BY), key="colour_by",
                                  format_func={"company": "Company", "kind": "Kind"}.get)
 

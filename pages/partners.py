@@ -22,12 +22,13 @@ offered = partners.choices(talks, names)
 
 with st.sidebar:
     st.subheader("Filters")
-    chosen_partners = filters.multiselect("Partner", offered.partners, key="partner",
+    chosen_partners = filters.multiselect("Partners", offered.partners, key="partner",
                                           format_func=lambda p: names.get(p, p))
-    chosen_domains = filters.multiselect("Domain", offered.domains, key="domain", format_func=TALK_DOMAIN.label,
+    chosen_domains = filters.multiselect("Domains", offered.domains, key="domain", format_func=TALK_DOMAIN.label,
                                          help="Talks touching at least one of these domains; the grid's columns.")
-    chosen_regions = filters.multiselect("Region", offered.regions, key="region", format_func=REGION.label)
-    chosen_statuses = filters.multiselect("Status", offered.statuses, key="talk_status", format_func=TALK_STATUS.label)
+    chosen_regions = filters.multiselect("Regions", offered.regions, key="region", format_func=REGION.label)
+    chosen_statuses = filters.multiselect("Statuses", offered.statuses, key="talk_status",
+                                          format_func=TALK_STATUS.label)
 
 shown = partners.ordered(partners.filter_talks(
     talks, partners=chosen_partners, domains=chosen_domains, regions=chosen_regions, statuses=chosen_statuses,

@@ -43,12 +43,12 @@ fourth.metric("Targets measurable", f"{int(progress['share'].notna().sum())} of 
 
 with st.sidebar:
     st.subheader("Filters")
-    brands = filters.multiselect("Brand", sorted(models["brand"].unique(), key=lambda b: names.get(b, b)),
+    brands = filters.multiselect("Brands", sorted(models["brand"].unique(), key=lambda b: names.get(b, b)),
                                  key="brand", format_func=lambda b: names.get(b, b))
     platform_names = platforms.set_index("id")["name"]
-    chosen_platforms = filters.multiselect("Platform", list(platforms["id"]), key="platform",
+    chosen_platforms = filters.multiselect("Platforms", list(platforms["id"]), key="platform",
                                            format_func=platform_names.get)
-    statuses = filters.multiselect("Status", list(MODEL_STATUSES), key="model_status", format_func=MODEL_STATUS.label)
+    statuses = filters.multiselect("Statuses", list(MODEL_STATUSES), key="model_status", format_func=MODEL_STATUS.label)
     bounds = plan.year_bounds(models)
     years = filters.year_range("Launch year", *bounds, key="launch") if bounds else None
     unknown_year = filters.toggle("Include models whose launch year is not known", key="unknown_year", value=True,

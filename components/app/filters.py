@@ -136,7 +136,7 @@ def multiselect(label: str, options: Sequence[str], *, key: str, format_func: Ca
     if not set(st.session_state[key]) <= set(options):  # the options changed under a kept choice
         select(key, [value for value in st.session_state[key] if value in options])
     chosen = st.multiselect(label, options, key=key, format_func=format_func, help=help,
-                            placeholder=f"All {label.lower()} (none chosen means all)", **_on_change(key))
+                            placeholder=f"All {label.lower()}", **_on_change(key))
     return chosen or options
 
 

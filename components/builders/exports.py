@@ -82,11 +82,12 @@ def publication(figure: go.Figure, credit: Credit) -> go.Figure:
     lines = [part for line in (credit.filters or "All the data", credit.source_line)
              for part in textwrap.wrap(line, 62, break_long_words=True, break_on_hyphens=False)]
     subtitle = "<br>".join(plotly_text(line) for line in lines)
-    top = (published.layout.margin.t if published.layout.margin.t is not None else 80) + 28 + 14 * len(lines)
+    # The title keeps its own room (automargin) above whatever the chart draws at its top (labels, ticks).
+    top = published.layout.margin.t if published.layout.margin.t is not None else 80
     published.update_layout(
-        title={"text": f"<b>{headline}</b>", "x": 0.01, "xanchor": "left", "xref": "container", "y": 0.99,
-               "yanchor": "top", "yref": "container", "font": {"size": 16},
-               "subtitle": {"text": subtitle, "font": {"size": 11}}},
+        title={"text": f"<b>{headline}</b>", "x": 0.01, "xanchor": "left", "xref": "container", "y": 1,
+               "yanchor": "top", "yref": "container", "automargin": True, "pad": {"t": 8, "b": 12},
+               "font": {"size": 16}, "subtitle": {"text": subtitle, "font": {"size": 11}}},
         margin={"t": top},
     )
     return published

@@ -14,12 +14,16 @@ TURNING_POINTS = {
     "new-alliance-in-force": "rebalanced",
     "honda-nissan-merger-ended": "Honda off",
 }
-# Room either side of the shown dates, so markers at the ends are not cut in half.
+# Room either side of the shown dates, so markers at the ends are not cut in half: at least this much, and a
+# share of the span, so that a phone-wide chart (fewer pixels a year) still has a marker's width to spare.
 PADDING = pd.Timedelta(days=120)
+PADDING_SHARE = 0.05
 
 
 def padded_range(low, high) -> list[pd.Timestamp]:
-    return [pd.Timestamp(low) - PADDING, pd.Timestamp(high) + PADDING]
+    low, high = pd.Timestamp(low), pd.Timestamp(high)
+    pad = max(PADDING, (high - low) * PADDING_SHARE)
+    return [low - pad, high + pad]
 
 
 def turning_points(events: pd.DataFrame) -> dict[str, pd.Timestamp]:

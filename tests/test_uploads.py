@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pandas as pd
 
 from components.app.store import DEFAULT_DATA_DIR, OWN_DATA
@@ -17,12 +14,7 @@ from tests.conftest import run_page
 LIMIT = 1_000_000
 
 
-def zipped(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in entries.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
+zipped = exports.zip_bytes  # a zip as the app writes one
 
 
 def published(name: str) -> bytes:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import math
 import os
@@ -278,7 +279,10 @@ def run(sessions: int, rounds: int, time_limit: float, rerun_timeout: float = 12
         server.wait_ready()
         rss_start, cpu_start, client_cpu_start = server.memory_kb(), server.cpu_seconds(), time.process_time()
         wall_start = time.perf_counter()
-        reruns, failures, rss_peak = asyncio.run(drive(server, sessions, rounds, time_limit, rerun_timeout))
+        # In a thread of its own: the caller's thread may already run an event loop (Playwright's, in the tests).
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            reruns, failures, rss_peak = pool.submit(
+                asyncio.run, drive(server, sessions, rounds, time_limit, rerun_timeout)).result()
         wall = time.perf_counter() - wall_start
         cpu_load, client_cpu = server.cpu_seconds() - cpu_start, time.process_time() - client_cpu_start
         time.sleep(1)  # the server shuts closed sessions down on its own loop: let it, before "end" memory

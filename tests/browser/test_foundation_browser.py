@@ -47,7 +47,7 @@ def test_the_status_chart_is_drawn(open_page):
     page = open_page("data")
     chart = page.locator(".st-key-status_chart .js-plotly-plot")
     chart.scroll_into_view_if_needed()
-    assert chart.locator("g.trace.bars").count() == 4
+    expect(chart.locator("g.trace.bars")).to_have_count(4)
     assert chart.locator("g.point path").count() >= 8  # one bar per dataset and status present
 
 

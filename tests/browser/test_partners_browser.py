@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from playwright.sync_api import expect
+
 from components.data.vocabulary import TALK_STATUS
 from tests.browser.driver import screenshot, wait_for_run
 
@@ -17,10 +19,11 @@ def rgb(hex_colour: str) -> str:
 def test_the_grid_and_the_timeline_are_drawn(open_page):
     page = open_page("partners")
     charts = page.locator(".js-plotly-plot")
-    assert charts.count() == 2
+    expect(charts).to_have_count(2)
     grid, timeline = charts.nth(0), charts.nth(1)
-    assert grid.locator(".heatmaplayer image, .hm image").count() >= 1
+    grid.locator(".heatmaplayer image, .hm image").first.wait_for()
     assert grid.locator("text.textpoint, .heatmaplayer text").filter(has_text="Both").count() >= 1
+    timeline.locator(".barlayer .point").first.wait_for()
     assert timeline.locator(".barlayer .point").count() >= 10
     assert timeline.locator(".scatterlayer .textpoint").filter(has_text="Terminated").count() >= 1
     screenshot(page, "partners")

@@ -54,7 +54,7 @@ def test_the_audit_has_one_line_for_every_row_of_every_dataset(real_data):
 
 
 def test_every_audit_line_names_a_public_page_or_none():
-    evidence = audit.read()["evidence_url"]
+    evidence = audit.read()["source_url"]
     assert evidence[evidence != ""].str.match(r"^https?://\S+$").all()
 
 

@@ -58,7 +58,7 @@ def report(audit: pd.DataFrame) -> str:
         lines += ["", f"## {DATASETS[name].file_name}", "", "| row | outcome | evidence | what was found |",
                   "|---|---|---|---|"]
         for entry in audit[audit["dataset"] == name].itertuples(index=False):
-            lines.append(f"| `{_cell(entry.row)}` | {entry.outcome} | {entry.evidence_url or '—'} | "
+            lines.append(f"| `{_cell(entry.row)}` | {entry.outcome} | {entry.source_url or '—'} | "
                          f"{_cell(entry.note)} |")
     return "\n".join(lines) + "\n"
 

@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components.app import outputs, site, store
-from components.builders import story
+from components.builders import stakes_chart, story
 from components.builders.text import escape_markdown, format_date
 from components.data.contract import ANCHORS
-from components.data.vocabulary import SOURCE_STATUS, STAKE_BASIS
 
 st.title("Alliance Explorer")
 st.markdown(
@@ -22,8 +21,8 @@ st.markdown(
 data = store.require("companies", "events", "stakes", "plan_targets", "platforms", "talks")
 today = pd.Timestamp(date.today())
 names = data["companies"].set_index("id")["name"]
-latest = data["events"]["end_date"].fillna(data["events"]["date"]).max()
-st.caption(f"Data as of {format_date(min(latest, today))}, the date of the latest event it records.")
+st.caption(f"Data as of {format_date(min(store.data_as_of(data), today))}, the date of the latest event it "
+           "records.")
 store.say_missing(story.missing_anchors(data, ANCHORS))
 
 figures = story.headline(data, today)
@@ -32,16 +31,13 @@ for column, figure in zip(st.columns(len(figures), border=True), figures, strict
     column.caption(escape_markdown(figure.detail))
 
 st.subheader("Cross-shareholdings today")
-holdings = story.cross_holdings(data["stakes"], today)
-shown = pd.DataFrame({
-    "holder": holdings["holder"].map(names), "target": holdings["target"].map(names),
-    "stake %": holdings["pct"], "basis": holdings["basis"].map(STAKE_BASIS.label), "since": holdings["date"],
-    "how sure": holdings["source_status"].map(SOURCE_STATUS.label), "source_url": holdings["source_url"],
-})
+shown = stakes_chart.table(story.cross_holdings(data["stakes"], today), names)
 st.dataframe(shown, hide_index=True, width="stretch",
+             column_order=["holder", "target", "stake %", "basis", "date", "how sure", "source_url"],
              column_config={"stake %": st.column_config.NumberColumn(format="%.2f"),
-                            "since": st.column_config.DateColumn(), "source_url": outputs.source_column()})
-outputs.table_downloads(shown, data["stakes"], name="Cross-shareholdings today", key="holdings")
+                            "date": st.column_config.DateColumn("since"), "source_url": outputs.source_column()})
+outputs.table_downloads(shown, stakes_chart.table(data["stakes"], names), name="Cross-shareholdings today",
+                        key="holdings")
 
 st.subheader("The story, 1999 to \u201cAlliance 2.0\u201d")
 st.markdown(story.NARRATIVE)

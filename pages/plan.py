@@ -6,7 +6,7 @@ from components.app import cached, filters, outputs, store
 from components.builders import fact_check, plan, plan_progress, story
 from components.builders.text import escape_markdown, format_date
 from components.data.contract import MODEL_STATUSES, PLAN_EVENT
-from components.data.vocabulary import CATEGORY, MODEL_STATUS, SOURCE_STATUS
+from components.data.vocabulary import MODEL_STATUS
 
 MODEL = "model"  # the model whose card is open, kept in the address
 
@@ -127,15 +127,8 @@ else:
     st.write(f"{len(events)} events tagged {escape_markdown(story.PLAN_TAG)} in the events data, numbered by date.")
     outputs.chart(cached.figure(plan.events_timeline, events), title="Events that reshaped Alliance to 2030",
                   alt=plan.events_summary(events), key="events_chart")
-    event_table = events.assign(
-        number=events.index + 1,
-        when=[format_date(row["date"], row["date_precision"]) for _, row in events.iterrows()],
-        category=events["category"].map(CATEGORY.label),
-        companies=events["companies"].map(lambda ids: ", ".join(names.get(i, i) for i in ids)),
-        source_status=events["source_status"].map(SOURCE_STATUS.label),
-    )[["number", "when", "category", "title", "summary", "companies", "source_status", "source_url"]]
+    event_table = plan.events_table(events, names)
     st.dataframe(event_table, hide_index=True, width="stretch",
-                 column_config={"number": st.column_config.NumberColumn("#"), "source_url": outputs.source_column(),
-                                "source_status": st.column_config.TextColumn("how sure")})
+                 column_config={"number": st.column_config.NumberColumn("#"), "source_url": outputs.source_column()})
     outputs.table_downloads(event_table, event_table, name="Events that reshaped Alliance to 2030",
                             key="events_table")

@@ -46,17 +46,13 @@ def _write_url(key: str) -> None:
         st.query_params[key] = binding.to_url(value)
 
 
-def _unused(text: str, value) -> bool:
-    """Whether a raw value of the address is not part of the value the input took from it."""
-    return not isinstance(value, list) or text not in value
-
-
-def _seed(key: str, default, parse: Callable[[list[str]], tuple[Any, str | None]], to_url,
-          unused: Callable[[str, Any], bool] = _unused, *, label: str = "", shown: Callable[[Any], str] = str) -> None:
+def _seed(key: str, default, parse: Callable[[list[str]], tuple[Any, str | None]], to_url, *, label: str = "",
+          shown: Callable[[Any], str] = str) -> None:
     """Put the address's value for `key` (or the default) into the input's state, the first time a run meets it.
 
-    `parse` turns the address's raw values into (value, why some were ignored or None); `unused` says which.
-    `label` and `shown` let the view describe itself ("Categories: Crisis, Plan").
+    `parse` turns the address's raw values into (value, why some were ignored or None): the notice then names
+    the raw values the input did not take. `label` and `shown` let the view describe itself
+    ("Categories: Crisis, Plan").
     """
     _bindings()[key] = _Binding(default, to_url, label, shown)
     seen = st.session_state.setdefault(_SEEN, [])
@@ -64,18 +60,18 @@ def _seed(key: str, default, parse: Callable[[list[str]], tuple[Any, str | None]
         seen.append(key)
     if key in st.session_state:
         return
-    raw = [value for value in st.query_params.get_all(key)]
+    raw = st.query_params.get_all(key)
     value = default
     if raw:
         value, why = parse(raw)
         if why:
-            ignored(key, [text for text in raw if unused(text, value)], why)
+            _ignored(key, [text for text in raw if not isinstance(value, list) or text not in value], why)
     st.session_state[key] = value
     if raw:
         _write_url(key)
 
 
-def ignored(key: str, raw: list[str], why: str) -> None:
+def _ignored(key: str, raw: list[str], why: str) -> None:
     """Say which of the address's values was not used, as text (the values are the reader's, not ours)."""
     shown = ", ".join(raw)
     if len(shown) > 80:

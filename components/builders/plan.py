@@ -298,3 +298,14 @@ def model_table(view: pd.DataFrame) -> pd.DataFrame:
         "how sure": view["source_status"].map(SOURCE_STATUS.label), "note": view["note"],
         "source_url": view["source_url"],
     }).reset_index(drop=True)
+
+
+def events_table(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """The plan's events (from plan_events) as the page's table shows them, numbered as on the chart."""
+    return pd.DataFrame({
+        "number": events.index + 1,
+        "when": [format_date(row["date"], row["date_precision"]) for _, row in events.iterrows()],
+        "category": events["category"].map(CATEGORY.label), "title": events["title"], "summary": events["summary"],
+        "companies": events["companies"].map(lambda ids: ", ".join(names.get(i, i) for i in ids)),
+        "how sure": events["source_status"].map(SOURCE_STATUS.label), "source_url": events["source_url"],
+    })

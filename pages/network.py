@@ -28,6 +28,7 @@ with st.sidebar:
     by_name = names.sort_values(key=lambda column: column.str.lower()).index
     focus = filters.selectbox("Focus on a company", [None, *by_name], key=FOCUS,
                               format_func=lambda company: "Whole network" if company is None else names[company],
+                              placeholder="Whole network",
                               help="Show only this company's neighbourhood, and its card.")
     steps = 1
     if focus:

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from components.app import filters, outputs, site, store
+from components.app import filters, language, outputs, site, store
 
-st.set_page_config(page_title="Alliance Explorer", page_icon="🚗", layout="wide")
-page = st.navigation(site.navigation())
+_ = language.messages()
+st.set_page_config(page_title=_("Alliance Explorer"), page_icon="🚗", layout="wide")
+page = st.navigation(site.navigation(_.lang))
 filters.new_run()
+language.switch()
 outputs.sidebar_chrome(page.title)
 store.own_data_banner()
 with site.last_resort_guard():

@@ -64,7 +64,14 @@ def test_status_counts_have_every_status_in_contract_order():
 
 def test_status_counts_of_the_real_data_add_up_to_its_rows(real_data):
     counts = catalog.status_counts(real_data.frames).set_index("dataset")
-    assert counts.sum(axis=1).to_dict() == {name: len(frame) for name, frame in real_data.frames.items()}
+    cited = {name: frame for name, frame in real_data.frames.items() if "source_status" in frame}
+    assert counts.sum(axis=1).to_dict() == {name: len(frame) for name, frame in cited.items()}
+
+
+def test_a_dataset_that_cites_no_source_is_left_out_of_the_counts_and_sources():
+    with_translations = {**frames(), "translations": factories.frame("translations", {})}
+    assert catalog.status_counts(with_translations)["dataset"].tolist() == ["events", "links"]
+    assert catalog.sources_frame(with_translations).equals(catalog.sources_frame(frames()))
 
 
 def test_the_status_summary_reads_the_counts():
@@ -102,3 +109,20 @@ def test_search_finds_an_item_of_a_list_cell():
     events = factories.frame("events", {"id": "a", "companies": "renault;nissan"}, {"id": "b", "companies": "honda"})
     assert rows_containing(events, "NISSAN")["id"].tolist() == ["a"]
     assert rows_containing(events, "renault; nissan")["id"].tolist() == ["a"]
+
+
+def test_the_dictionary_can_be_written_in_chinese_with_the_same_tables():
+    english, chinese = catalog.dictionary_markdown(), catalog.dictionary_markdown(lang="zh")
+    def names(text: str) -> list[str]:
+        return [line.split(" | ")[0] for line in text.splitlines() if line.startswith("| `")]
+    assert names(chinese) == names(english)  # every column and anchor, in the same order
+    links = catalog.dictionary_frame(DATASETS["links"], lang="zh")
+    assert links.iloc[:, 0].tolist() == list(DATASETS["links"].column_names)  # names stay the files' own
+
+
+def test_the_status_chart_and_summary_can_be_written_in_chinese():
+    counts = catalog.status_counts(frames())
+    figure = catalog.status_chart(counts, lang="zh")
+    assert [trace.name for trace in figure.data] == [SOURCE_STATUS.label(s, "zh") for s in SOURCE_STATUSES]
+    assert "links" in catalog.status_summary(counts, lang="zh")
+    assert catalog.sources_frame(frames(), lang="zh")["source_url"].iloc[0] == "https://a.example/1"

@@ -82,3 +82,13 @@ def test_the_real_fact_check_has_the_plans_misdating_and_its_event_gives_the_rea
     event = real_data.frames["events"].set_index("id").loc[claim["event"]]
     assert event["date"] == pd.Timestamp("2022-01-27")
     assert "2025" in claim["claim_en"]
+
+
+def test_the_chart_table_and_card_can_be_written_in_chinese():
+    [bars] = fact_check.verdict_chart(CLAIMS, lang="zh").data
+    assert list(bars.y) == [VERDICT.label(v, "zh") for v in CLAIM_VERDICTS]
+    table = fact_check.table(CLAIMS, lang="zh")
+    assert table["id"].tolist() == CLAIMS["id"].tolist() and "source_url" in table.columns
+    card = fact_check.card_markdown(CLAIMS.iloc[2], lang="zh")
+    assert card.startswith(f"**{VERDICT.label('misdated', 'zh')}**") and "27 January 2022" in card
+    assert re.search(r"\b4\b", fact_check.summary(CLAIMS, lang="zh"))  # the count of claims, in Chinese words

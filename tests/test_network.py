@@ -345,3 +345,22 @@ def test_a_large_network_is_drawn_with_lighter_settings():
 def test_labels_are_drawn_in_the_themes_ink(dark):
     options = json.loads(re.search(r"var options = (\{.*?\});\n", build(dark=dark)).group(1))
     assert options["nodes"]["font"]["color"] == network._ink(dark)
+
+
+# --- the reader's language -------------------------------------------------------------------
+
+def test_the_page_says_which_language_it_is_written_in():
+    assert build().lstrip().startswith('<html lang="en">')
+    assert build(lang="zh").lstrip().startswith('<html lang="zh-Hans">')
+
+
+def test_the_words_in_chinese_keep_the_data_and_the_structure():
+    shown = network.active_on(LINKS, day("2025-01-01"))
+    nissan = COMPANIES.set_index("id").loc["nissan"]
+    assert re.search(r"Nissan\s*[（(]3[)）]", network.describe(shown, COMPANIES, day("2025-01-01"), lang="zh"))
+    assert "2025年1月1日" in network.company_card(nissan, LINKS, day("2025-01-01"), lang="zh")
+    table = network.ties_table(shown, COMPANIES, lang="zh")
+    assert len(table.columns) == len(network.ties_table(shown, COMPANIES).columns)
+    assert {"id", "source_url", "source_status"} <= set(table.columns)  # the ids the page refers to
+    nodes, edges = data_sets(build(lang="zh"))
+    assert len(nodes) == len(ends(shown)) and len(edges) == len(shown)

@@ -104,3 +104,10 @@ def test_the_summary_says_where_each_metric_starts_and_ends():
     assert text == ("From 2000 to 2001, Nissan's partners went from 2 to 2 (most: 2 in 2000); equity ties went "
                     "from 100% to 25% of all ties; degree centralisation went from 1.00 (2000) to 0.33.")
     assert metrics.summary(metrics.metrics_over_time(TIES, DAYS[:1], hub="nissan"), "Nissan").startswith("No ties")
+
+
+def test_the_figure_and_summary_can_be_written_in_chinese():
+    table = metrics.metrics_over_time(TIES, DAYS, hub="nissan")
+    figure = metrics.metrics_figure(table, hub_name="日产", hub_color="#D55E00", lang="zh")
+    assert list(figure.data[0].customdata) == ["1999年12月31日", "2000年12月31日", "2001年12月31日"]
+    assert "日产" in metrics.summary(table, "日产", lang="zh")

@@ -93,7 +93,7 @@ def test_a_talk_is_reciprocal_when_each_side_brings_a_domain(talks):
     assert partners.reciprocity_of((), ("software",)) == "partner_only"
     count = partners.reciprocity_count(talks)
     assert (count.reciprocal, count.recorded, count.total) == (4, 5, 6)
-    assert count.text == "4 of 5"
+    assert count.text() == "4 of 5"
 
 
 def test_who_brings_a_domain_pools_a_partners_talks(talks):
@@ -129,7 +129,7 @@ def test_the_grid_colours_and_labels_every_cell(talks):
 
 def test_the_grid_summary_gives_the_reciprocity_number_and_each_side(talks):
     text = partners.reciprocity_summary(talks, ["battery", "software", "equity", "market_access"], NAMES)
-    assert f"{partners.reciprocity_count(talks).text} talks" in text
+    assert f"{partners.reciprocity_count(talks).text()} talks" in text
     assert "Nissan's side brings it: Battery (Honda); Market access (Foxtron ↔ Mitsubishi Motors)." in text
     assert "Both sides bring it: Equity (Honda)." in text
     assert text.endswith("Nothing recorded in these domains for: Ford.")

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from components.builders import plan_progress
+from components.builders.text import escape_markdown
 from tests import factories
 from tests.conftest import run_page
 from tests.reading import rendered, warnings
@@ -193,7 +193,11 @@ def test_the_targets_chart_measures_launched_models_and_says_when_the_data_canno
     measured = targets["measure_launched_on"].map(len) > 0
     traces = {trace.get("name"): trace for trace in spec(default_app, TARGETS)["data"]}
     assert len(traces["Achieved"]["y"]) == measured.sum()
-    assert len(traces[plan_progress.CANT_SAY]["y"]) == (~measured).sum()
+    assert len({label for trace in traces.values() for label in trace["y"]}) == measured.sum()
+    listed = next(m.value for m in default_app.markdown if m.value.startswith("- "))
+    assert listed.count("\n- ") + 1 == (~measured).sum()
+    for metric in targets.loc[~measured, "metric"]:
+        assert escape_markdown(metric) in listed
     models = real_data.frames["models"]
     readings = next(trace for trace in spec(default_app, TARGETS)["data"]
                     if trace.get("mode") == "text" and trace.get("showlegend") is False)["text"]

@@ -98,17 +98,16 @@ def test_a_real_zero_is_shown_as_zero():
     assert row["reading"].startswith("0 of 35 launched (0%)")
 
 
-def test_the_chart_draws_bars_only_for_measured_targets_and_words_for_the_rest():
+def test_the_chart_draws_only_the_measured_targets_and_the_rest_are_listed():
     frame = progress().reset_index()
     figure = plan_progress.progress_chart(frame)
     achieved = next(trace for trace in figure.data if trace.name == "Achieved")
     assert list(achieved.x) == [round(launched_on(ALL_PLATFORMS.split(";")) / 35 * 100, 1),
                                 round(launched_on(["cmf-ev"]) / 4 * 100, 1)]
-    unknown = next(trace for trace in figure.data if trace.name == plan_progress.CANT_SAY)
-    assert all("can't say" in text for text in unknown.text)
-    bar_rows = {label for trace in figure.data if trace.type == "bar" for label in trace.y}
-    assert len(bar_rows) == 2 and not bar_rows & set(unknown.y)
-    assert all(label.startswith(("Investment", "Battery cost")) for label in unknown.y)
+    drawn = {label for trace in figure.data for label in trace.y}
+    assert len(drawn) == 2 and not any(label.startswith(("Investment", "Battery cost")) for label in drawn)
+    listed = plan_progress.unmeasured(frame)
+    assert len(listed) == 2 and all(line.startswith(("Investment", "Battery cost")) for line in listed)
 
 
 def test_measured_targets_come_first_each_group_in_file_order():

@@ -19,8 +19,11 @@ from typing import Any
 
 import streamlit as st
 
+from components.app import language
 from components.builders.text import escape_markdown
+from components.i18n import N_
 
+NOT_A_CHOICE = N_("not among the choices")
 _BINDINGS = "_url_bindings"
 _SEEN = "_url_seen"  # the inputs this run of a page has met, in order: what describe() reports
 
@@ -73,11 +76,12 @@ def _seed(key: str, default, parse: Callable[[list[str]], tuple[Any, str | None]
 
 def _ignored(key: str, raw: list[str], why: str) -> None:
     """Say which of the address's values was not used, as text (the values are the reader's, not ours)."""
+    _ = language.messages()
     shown = ", ".join(raw)
     if len(shown) > 80:
         shown = shown[:79] + "…"
-    st.warning(f"Ignored {escape_markdown(f'{key}={shown}')} from the link: {escape_markdown(why)}.",
-               icon=":material/link_off:")
+    st.warning(_("Ignored {parameter} from the link: {why}.", parameter=escape_markdown(f"{key}={shown}"),
+                 why=escape_markdown(_(why))), icon=":material/link_off:")
 
 
 def select(key: str, value) -> None:
@@ -125,14 +129,16 @@ def multiselect(label: str, options: Sequence[str], *, key: str, format_func: Ca
         known = [value for value in dict.fromkeys(raw) if value in options]
         unknown = [value for value in raw if value and value not in options]
         if unknown and not known:  # nothing usable: the view the page opens with, not an empty one
-            return default, "not among the choices"
-        return known, "not among the choices" if unknown else None
+            return default, NOT_A_CHOICE
+        return known, NOT_A_CHOICE if unknown else None
 
     _seed(key, default, parse, list, label=label, shown=lambda values: ", ".join(map(format_func, values)))
     if not set(st.session_state[key]) <= set(options):  # the options changed under a kept choice
         select(key, [value for value in st.session_state[key] if value in options])
+    _ = language.messages()
+    placeholder = _("All {things}", things=label.lower())
     chosen = st.multiselect(label, options, key=key, format_func=format_func, help=help,
-                            placeholder=f"All {label.lower()}", **_on_change(key))
+                            placeholder=placeholder, **_on_change(key))
     return chosen or options
 
 
@@ -142,7 +148,7 @@ def _one_of(options: Sequence, default):
     def parse(raw: list[str]):
         if raw[-1] in by_text:
             return by_text[raw[-1]], None
-        return default, "not among the choices"
+        return default, NOT_A_CHOICE
     return parse
 
 
@@ -180,8 +186,9 @@ def text_search(label: str, *, key: str, placeholder: str = "", help: str | None
 def toggle(label: str, *, key: str, value: bool = False, help: str | None = None) -> bool:
     def parse(raw: list[str]):
         text = raw[-1].lower()
-        return (text == "true", None) if text in ("true", "false") else (value, "not true or false")
-    _seed(key, value, parse, lambda on: [str(on).lower()], label=label, shown=lambda on: "yes" if on else "no")
+        return (text == "true", None) if text in ("true", "false") else (value, N_("not true or false"))
+    _ = language.messages()
+    _seed(key, value, parse, lambda on: [str(on).lower()], label=label, shown=lambda on: _("yes") if on else _("no"))
     return st.toggle(label, key=key, help=help, **_on_change(key))
 
 
@@ -213,7 +220,9 @@ def year_range(label: str, low: int, high: int, *, key: str, help: str | None = 
     if low >= high:
         return low, high
     default = (low, high)
-    _seed(key, default, _range_parser(low, high, int, default, f"not two years between {low} and {high}"),
+    _ = language.messages()
+    why = _("not two years between {low} and {high}", low=low, high=high)
+    _seed(key, default, _range_parser(low, high, int, default, why),
           lambda years: [str(year) for year in years], label=label, shown=lambda years: "–".join(map(str, years)))
     return st.slider(label, low, high, key=key, help=help, **_on_change(key))
 
@@ -223,8 +232,9 @@ def date_range(label: str, low: date, high: date, *, key: str, help: str | None 
     if low >= high:
         return low, high
     default = (low, high)
-    _seed(key, default, _range_parser(low, high, url_date, default,
-                                      f"not two dates (YYYY-MM-DD) between {low} and {high}"),
+    _ = language.messages()
+    why = _("not two dates (YYYY-MM-DD) between {low} and {high}", low=low, high=high)
+    _seed(key, default, _range_parser(low, high, url_date, default, why),
           lambda days: [day.isoformat() for day in days], label=label,
           shown=lambda days: " – ".join(day.isoformat() for day in days))
     return st.slider(label, low, high, key=key, help=help, format="YYYY-MM-DD", **_on_change(key))
@@ -233,8 +243,9 @@ def date_range(label: str, low: date, high: date, *, key: str, help: str | None 
 def date_point(label: str, low: date, high: date, default: date, *, key: str, help: str | None = None) -> date:
     if low >= high:
         return low
-    _seed(key, default, _range_parser(low, high, url_date, default,
-                                      f"not a date (YYYY-MM-DD) between {low} and {high}"),
+    _ = language.messages()
+    why = _("not a date (YYYY-MM-DD) between {low} and {high}", low=low, high=high)
+    _seed(key, default, _range_parser(low, high, url_date, default, why),
           lambda day: [day.isoformat()], label=label, shown=date.isoformat)
     return st.slider(label, low, high, key=key, help=help, format="YYYY-MM-DD", **_on_change(key))
 

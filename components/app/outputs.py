@@ -3,6 +3,7 @@ CSV downloads, and the sidebar's shared part. (The inputs bound to the address a
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -10,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.app import filters, site, store
+from components.app import filters, language, site, store
 from components.builders import exports
 from components.builders.text import SOURCE_HOST, escape_markdown
 from components.data.contract import DATASETS
@@ -21,32 +22,35 @@ IMAGE_FORMAT_KEY = "image_format"
 def sidebar_chrome(page_title: str) -> None:
     """What every page shows in the sidebar, under the navigation: share, embed and cite this view; reset it;
     the camera's format."""
+    _ = language.messages()
     with st.sidebar:
         share_view(page_title)
-        st.button("Reset the view", on_click=filters.reset, icon=":material/restart_alt:", width="stretch",
-                  help="Every filter back to where the page opens, and any card closed.")
+        st.button(_("Reset the view"), on_click=filters.reset, icon=":material/restart_alt:", width="stretch",
+                  help=_("Every filter back to where the page opens, and any card closed."))
         st.segmented_control(
-            "Chart camera saves", ["png", "svg"], default="png", required=True, key=IMAGE_FORMAT_KEY,
+            _("Chart camera saves"), ["png", "svg"], default="png", required=True, key=IMAGE_FORMAT_KEY,
             format_func=str.upper, persist_state="session",
-            help="The format of the camera button in each chart's toolbar (scale 2).",
+            help=_("The format of the camera button in each chart's toolbar (scale 2)."),
         )
-        st.caption("Every filter is kept in the page's address: copy it to share exactly this view.")
+        st.caption(_("Every filter is kept in the page's address: copy it to share exactly this view."))
 
 
 def share_view(page_title: str) -> None:
     """Copy the link to this exact view, embed it, or cite it."""
+    _ = language.messages()
     link = site.view_url()
     embed = link + ("&" if "?" in link else "?") + "embed=true"
-    apa, bibtex = exports.citation(page_title, link, store.data_version(), date.today())
-    with st.popover("Share, embed, cite", icon=":material/share:", width="stretch"):
-        st.caption("The link to exactly this view (filters and open card included):")
+    apa, bibtex = exports.citation(page_title, link, store.data_version(), date.today(), _.lang)
+    with st.popover(_("Share, embed, cite"), icon=":material/share:", width="stretch"):
+        st.caption(_("The link to exactly this view (filters and open card included):"))
         st.code(link, language=None, wrap_lines=True)
-        st.caption("Embed this view in a web page:")
-        st.code(f'<iframe src="{embed}" width="100%" height="900" style="border:0" '
-                f'title="Alliance Explorer: {page_title}"></iframe>', language="html", wrap_lines=True)
-        st.caption("Cite this view (APA):")
+        st.caption(_("Embed this view in a web page:"))
+        frame_title = html.escape(_("Alliance Explorer: {page}", page=page_title))
+        st.code(f'<iframe src="{html.escape(embed)}" width="100%" height="900" style="border:0" '
+                f'title="{frame_title}"></iframe>', language="html", wrap_lines=True)
+        st.caption(_("Cite this view (APA):"))
         st.code(apa, language=None, wrap_lines=True)
-        st.caption("BibTeX:")
+        st.caption(_("BibTeX:"))
         st.code(bibtex, language="latex", wrap_lines=True)
 
 
@@ -61,44 +65,50 @@ def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str |
     stands on its own; the HTML download adds the text description.
     Returns the selection state when `on_select="rerun"`.
     """
+    _ = language.messages()
     credit = exports.Credit(title=title, filters=filters.describe(), source=store.source_line(),
-                            link=site.view_url(), accessed=date.today(), description=alt)
-    config = exports.image_config(title, st.session_state.get(IMAGE_FORMAT_KEY, "png"))
+                            link=site.view_url(), accessed=date.today(), description=alt, lang=_.lang)
+    config = exports.image_config(title, st.session_state.get(IMAGE_FORMAT_KEY, "png"), _.lang)
     state = st.plotly_chart(exports.publication(figure, credit), key=key, config=config, alt=alt,
                             on_select=on_select, selection_mode=selection_mode)
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.caption(f"**Text description.** {escape_markdown(alt)}")
+    left.caption(_("**Text description.** {description}", description=escape_markdown(alt)))
     right.download_button(
-        "Chart as HTML", data=lambda: exports.figure_html(figure, credit),
+        _("Chart as HTML"), data=lambda: exports.figure_html(figure, credit),
         file_name=f"{exports.file_stem(title)}.html", mime="text/html", on_click="ignore",
-        key=f"{key}_html", icon=":material/download:", help="An interactive copy of this chart that works offline.",
+        key=f"{key}_html", icon=":material/download:", help=_("An interactive copy of this chart that works offline."),
     )
     return state
 
 
 def table_downloads(filtered: pd.DataFrame, full: pd.DataFrame, *, name: str, key: str) -> None:
     """Two CSV downloads: the rows shown, and the whole dataset (both spreadsheet-safe)."""
+    _ = language.messages()
     stem = exports.file_stem(name)
     left, right = st.columns(2)
     left.download_button(
-        f"Filtered rows ({len(filtered)}) as CSV", data=lambda: exports.csv_bytes(filtered),
+        _("Filtered rows ({count}) as CSV", count=_.number(len(filtered))), data=lambda: exports.csv_bytes(filtered),
         file_name=f"{stem}-filtered.csv", mime="text/csv", on_click="ignore", key=f"{key}_filtered",
         icon=":material/download:",
     )
     right.download_button(
-        f"All rows ({len(full)}) as CSV", data=lambda: exports.csv_bytes(full),
+        _("All rows ({count}) as CSV", count=_.number(len(full))), data=lambda: exports.csv_bytes(full),
         file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", key=f"{key}_full",
         icon=":material/download:",
     )
 
 
-def source_column(label: str = "Source") -> st.column_config.LinkColumn:
-    return st.column_config.LinkColumn(label, display_text=SOURCE_HOST.pattern)
+def source_column(label: str | None = None) -> st.column_config.LinkColumn:
+    """A source address shown as its site (example.com), headed "Source" in the reader's language."""
+    _ = language.messages()
+    return st.column_config.LinkColumn(label or _("Source"), display_text=SOURCE_HOST.pattern)
 
 
 def column_config(dataset: str) -> dict:
-    """st.dataframe settings for a contract dataset: dates shown as dates, sources as links."""
-    config = {column.name: st.column_config.DateColumn(column.name) for column in DATASETS[dataset].columns
-              if column.kind == "date"}
+    """st.dataframe settings for a contract dataset: dates shown as dates, sources as links; colour codes, which
+    only charts use, are left out of the screen (the downloads keep them)."""
+    columns = DATASETS[dataset].columns
+    config = {column.name: st.column_config.DateColumn(column.name) for column in columns if column.kind == "date"}
+    config |= {column.name: None for column in columns if column.kind == "color"}
     config["source_url"] = source_column()
     return config

@@ -10,6 +10,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.app import language
+from components.i18n import N_, translator
+
 log = logging.getLogger("alliance_explorer")
 
 
@@ -24,29 +27,32 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("pages/overview.py", "Overview", ":material/home:", "Alliance Explorer",
-             "What the app is, the alliance in headline figures, and where to go next.", "overview"),
-    PageSpec("pages/history.py", "History", ":material/timeline:", "Explore",
-             "The alliance 1999–2025 on a timeline, and its cross-shareholdings over time.", "history"),
-    PageSpec("pages/plan.py", "Plan", ":material/ev_station:", "Explore",
-             "Alliance to 2030: the five EV platforms, their models, and its targets against what happened.", "plan"),
-    PageSpec("pages/partners.py", "Partners", ":material/handshake:", "Explore",
-             "Nissan's 2024–2025 talks: who brings what to each, which are reciprocal, and how far each got.",
+    PageSpec("pages/overview.py", N_("Overview"), ":material/home:", N_("Alliance Explorer"),
+             N_("What the app is, the alliance in headline figures, and where to go next."), "overview"),
+    PageSpec("pages/history.py", N_("History"), ":material/timeline:", N_("Explore"),
+             N_("The alliance 1999–2025 on a timeline, and its cross-shareholdings over time."), "history"),
+    PageSpec("pages/plan.py", N_("Plan"), ":material/ev_station:", N_("Explore"),
+             N_("Alliance to 2030: the five EV platforms, their models, and its targets against what happened."),
+             "plan"),
+    PageSpec("pages/partners.py", N_("Partners"), ":material/handshake:", N_("Explore"),
+             N_("Nissan's 2024–2025 talks: who brings what to each, which are reciprocal, and how far each got."),
              "partners"),
-    PageSpec("pages/network.py", "Network", ":material/hub:", "Explore",
-             "The ties between companies on any date since 1999: from one hub to a web, with its metrics.",
+    PageSpec("pages/network.py", N_("Network"), ":material/hub:", N_("Explore"),
+             N_("The ties between companies on any date since 1999: from one hub to a web, with its metrics."),
              "network"),
-    PageSpec("pages/data.py", "Data and sources", ":material/table_view:", "Reference",
-             "Every dataset, its dictionary, its sources and how sure each row is; downloads.", "data"),
+    PageSpec("pages/data.py", N_("Data and sources"), ":material/table_view:", N_("Reference"),
+             N_("Every dataset, its dictionary, its sources and how sure each row is; downloads."), "data"),
 )
 
 
-def navigation() -> dict[str, list[st.Page]]:
+def navigation(lang: str) -> dict[str, list[st.Page]]:
+    """The pages by section, titled in `lang` (their addresses stay the same in every language)."""
+    _ = translator(lang)
     sections: dict[str, list[st.Page]] = {}
     for spec in PAGES:
-        page = st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path,
+        page = st.Page(spec.path, title=_(spec.title), icon=spec.icon, url_path=spec.url_path,
                        default=spec is PAGES[0])
-        sections.setdefault(spec.section, []).append(page)
+        sections.setdefault(_(spec.section), []).append(page)
     return sections
 
 
@@ -60,8 +66,9 @@ def last_resort_guard() -> Iterator[None]:
         yield
     except Exception:
         log.exception("a page failed")
-        st.error("Something went wrong on this page. The rest of the app keeps working: try another page, or "
-                 "reset the filters by opening the page from the menu.", icon=":material/error:")
+        _ = language.messages()
+        st.error(_("Something went wrong on this page. The rest of the app keeps working: try another page, or "
+                   "reset the filters by opening the page from the menu."), icon=":material/error:")
 
 
 def view_url() -> str:

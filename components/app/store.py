@@ -9,11 +9,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.app import filters
-from components.builders.text import escape_markdown, format_date
+from components.app import filters, language
+from components.builders.text import escape_markdown
+from components.data import translations
 from components.data.contract import DATASETS, Anchor
 from components.data.uploads import Upload
 from components.data.validation import LoadResult, read_files, read_folder
+from components.i18n import translator
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_VARIABLE = "ALLIANCE_DATA_DIR"
@@ -34,12 +36,18 @@ def _stamp(folder: Path) -> tuple:
     return tuple(stamp)
 
 
-@st.cache_data(show_spinner="Reading the data…", max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=4)
 def _read(folder: str, stamp: tuple) -> LoadResult:
     return read_folder(Path(folder))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _localized(folder: str, stamp: tuple, lang: str) -> dict[str, pd.DataFrame]:
+    return translations.localized(_read(folder, stamp).frames, lang)
+
+
 OWN_DATA = "own_data"  # this session's uploaded data: a LoadResult held in its session state, nowhere else
+_OWN_LOCALIZED = "own_data_localized"  # its frames in each language asked for
 
 
 def published() -> LoadResult:
@@ -52,6 +60,18 @@ def load() -> LoadResult:
     return st.session_state.get(OWN_DATA) or published()
 
 
+def frames() -> dict[str, pd.DataFrame]:
+    """The datasets as this reader reads them: their texts in the reader's language where translated."""
+    lang = language.current()
+    if OWN_DATA in st.session_state:
+        cache = st.session_state.setdefault(_OWN_LOCALIZED, {})
+        if lang not in cache:
+            cache[lang] = translations.localized(st.session_state[OWN_DATA].frames, lang)
+        return cache[lang]
+    folder = data_dir()
+    return _localized(str(folder), _stamp(folder), lang)
+
+
 def use_own_data(upload: Upload) -> LoadResult:
     """Replace, for this session only, the published datasets that `upload` holds, and check them all again."""
     folder = data_dir()
@@ -59,12 +79,14 @@ def use_own_data(upload: Upload) -> LoadResult:
              if (folder / dataset.file_name).is_file()}
     result = read_files({**files, **upload.files})
     st.session_state[OWN_DATA] = result
+    st.session_state.pop(_OWN_LOCALIZED, None)
     filters.reset()  # choices made among the old data's values would hide the new data's
     return result
 
 
 def use_published_data() -> None:
     st.session_state.pop(OWN_DATA, None)
+    st.session_state.pop(_OWN_LOCALIZED, None)
     filters.reset()
 
 
@@ -72,19 +94,22 @@ def own_data_banner() -> None:
     """On every page while a reader views their own upload: say so, with a way back."""
     if OWN_DATA not in st.session_state:
         return
+    _ = language.messages()
     with st.container(border=True, key="own_data_banner"):
         left, right = st.columns([3, 1], vertical_alignment="center")
-        left.warning("You are viewing your own data, for this session only: nobody else sees it, and it is gone "
-                     "when you return to the published data or close the page.", icon=":material/upload_file:")
-        right.button("Return to the published data", on_click=use_published_data, icon=":material/undo:",
+        left.warning(_("You are viewing your own data, for this session only: nobody else sees it, and it is gone "
+                       "when you return to the published data or close the page."), icon=":material/upload_file:")
+        right.button(_("Return to the published data"), on_click=use_published_data, icon=":material/undo:",
                      key="return_to_published")
 
 
-def problems_frame(problems) -> pd.DataFrame:
+def problems_frame(problems, lang: str = "en") -> pd.DataFrame:
+    """The problems as a table, headed and worded in the reader's language (file, column and value as found)."""
+    _ = translator(lang)
     return pd.DataFrame(
-        [(p.file, p.line, p.column, p.value, p.message) for p in problems],
-        columns=["file", "line", "column", "value", "problem"],
-    ).astype({"line": "Int64"})
+        [(p.file, p.line, p.column, p.value, _(p.message, **dict(p.params))) for p in problems],
+        columns=[_("file"), _("line"), _("column"), _("value"), _("problem")],
+    ).astype({_("line"): "Int64"})
 
 
 def require(*names: str) -> dict[str, pd.DataFrame]:
@@ -92,34 +117,39 @@ def require(*names: str) -> dict[str, pd.DataFrame]:
 
     Other pages, whose data is fine, keep working.
     """
+    _ = language.messages()
     result = load()
     problems = result.problems_for(*names)
     if problems:
-        files = sorted({p.file for p in problems})
-        st.error(f"This page can't be shown: {len(problems)} problem(s) in {escape_markdown(', '.join(files))}. "
-                 "Each is listed below with its file, line and column.", icon=":material/error:")
-        st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+        files = escape_markdown(_.join(sorted({p.file for p in problems})))
+        why = _.ngettext("This page can't be shown: {count} problem in {files}. It is listed below with its file, "
+                         "line and column.",
+                         "This page can't be shown: {count} problems in {files}. Each is listed below with its file, "
+                         "line and column.", len(problems), files=files)
+        st.error(why, icon=":material/error:")
+        st.dataframe(problems_frame(problems, _.lang), hide_index=True, width="stretch")
         st.stop()
     empty = [DATASETS[name].file_name for name in names if result.frames[name].empty]
     if empty:
-        st.info(f"This page has nothing to show: {escape_markdown(', '.join(empty))} has no rows.",
+        st.info(_("This page has nothing to show: {files} has no rows.", files=escape_markdown(_.join(empty))),
                 icon=":material/info:")
         st.stop()
-    return {name: result.frames[name] for name in names}
+    shown = frames()
+    return {name: shown[name] for name in names}
 
 
 def say_missing(anchors: list[Anchor]) -> None:
     """A notice for the rows the story names that the data lacks: what the page leaves out because of them."""
+    _ = language.messages()
     for anchor in anchors:
-        st.info(f"{escape_markdown(DATASETS[anchor.dataset].file_name)} has no row with id "
-                f"{escape_markdown(anchor.id)}, so this page leaves out {escape_markdown(anchor.used_for)}.",
-                icon=":material/info:")
+        st.info(_("{file} has no row with id {id}, so this page leaves out {what}.",
+                  file=escape_markdown(DATASETS[anchor.dataset].file_name), id=escape_markdown(anchor.id),
+                  what=escape_markdown(_(anchor.used_for))), icon=":material/info:")
 
 
 def optional(name: str) -> pd.DataFrame | None:
     """A dataset the page can do without: None when it is broken (the Data page lists its problems)."""
-    result = load()
-    return None if result.problems_for(name) else result.frames[name]
+    return None if load().problems_for(name) else frames()[name]
 
 
 def changelog() -> str | None:
@@ -138,16 +168,19 @@ def data_as_of(frames: dict[str, pd.DataFrame]) -> pd.Timestamp | None:
 
 def source_line() -> str:
     """Where the data shown comes from, as a downloaded chart or a citation names it."""
-    result = load()
-    as_of = data_as_of(result.frames)
-    whose = "the reader's own data, in " if OWN_DATA in st.session_state else ""
-    when = f", data as of {format_date(as_of)}" if as_of is not None else ""
-    return f"{whose}Alliance Explorer{when} (CC BY 4.0)"
+    _ = language.messages()
+    as_of = data_as_of(load().frames)
+    if as_of is None:
+        line = _("Alliance Explorer (CC BY 4.0)")
+    else:
+        line = _("Alliance Explorer, data as of {date} (CC BY 4.0)", date=_.date(as_of))
+    return _("the reader's own data, in {source}", source=line) if OWN_DATA in st.session_state else line
 
 
 def data_version() -> str:
     """The release of the data shown: the date of the latest entry of its changelog ("own data" for an upload)."""
     if OWN_DATA in st.session_state:
-        return "own data"
+        _ = language.messages()
+        return _("own data")
     found = re.search(r"^## (\d{4}-\d{2}-\d{2})", changelog() or "", re.M)
     return found.group(1) if found else "unreleased"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import textwrap
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -13,8 +12,9 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders.text import format_date, plotly_text
+from components.builders.text import plotly_text, wrap
 from components.data.contract import FORMULA_START
+from components.i18n import ENGLISH, FONTS, HTML_LANG, plotly_config, translator
 
 
 def neutralise(text: str) -> str:
@@ -67,10 +67,18 @@ class Credit:
     link: str  # the address of this exact view
     accessed: date
     description: str = ""
+    lang: str = ENGLISH  # the language every text above is in, and the chart's own interface
 
     @property
     def source_line(self) -> str:
-        return f"Source: {self.source} · {self.link} · {format_date(pd.Timestamp(self.accessed))}"
+        _ = translator(self.lang)
+        return _("Source: {source} · {link} · {date}", source=self.source, link=self.link,
+                 date=_.date(pd.Timestamp(self.accessed)))
+
+    @property
+    def filters_line(self) -> str:
+        _ = translator(self.lang)
+        return self.filters or _("All the data")
 
 
 def publication(figure: go.Figure, credit: Credit) -> go.Figure:
@@ -79,8 +87,7 @@ def publication(figure: go.Figure, credit: Credit) -> go.Figure:
     published = go.Figure(figure.to_dict(), _validate=False)  # a copy; `figure` was validated when built
     headline = published.layout.title.text or plotly_text(credit.title)
     # Short lines, so a phone-wide chart shows them whole (a long link is broken across lines).
-    lines = [part for line in (credit.filters or "All the data", credit.source_line)
-             for part in textwrap.wrap(line, 62, break_long_words=True, break_on_hyphens=False)]
+    lines = [part for line in (credit.filters_line, credit.source_line) for part in wrap(line, 62)]
     subtitle = "<br>".join(plotly_text(line) for line in lines)
     # The title keeps its own room (automargin) above whatever the chart draws at its top (labels, ticks).
     top = published.layout.margin.t if published.layout.margin.t is not None else 80
@@ -90,38 +97,46 @@ def publication(figure: go.Figure, credit: Credit) -> go.Figure:
                "font": {"size": 16}, "subtitle": {"text": subtitle, "font": {"size": 11}}},
         margin={"t": top},
     )
+    if credit.lang in FONTS:
+        published.update_layout(font_family=FONTS[credit.lang])
     return published
 
 
 def figure_html(figure: go.Figure, credit: Credit) -> str:
     """An interactive chart as one HTML file that works offline (plotly.js inlined, no CDN), with its title,
     filters, text description, source, link and date written in the page, and in the chart for its own PNG."""
+    _ = translator(credit.lang)
     chart = publication(figure, credit).to_html(full_html=False, include_plotlyjs=True,
-                                                config=image_config(credit.title), default_width="100%")
+                                                config=image_config(credit.title, lang=credit.lang),
+                                                default_width="100%")
     text = {name: html.escape(value) for name, value in (
-        ("title", credit.title), ("filters", credit.filters or "All the data"), ("description", credit.description),
-        ("source", credit.source_line), ("link", credit.link))}
+        ("title", credit.title), ("filters", credit.filters_line), ("description", credit.description),
+        ("source", credit.source_line), ("link", credit.link), ("described", _("Text description.")),
+        ("in_the_app", _("This view in the app:")))}
+    fonts = FONTS.get(credit.lang, "system-ui, sans-serif")
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{HTML_LANG[credit.lang]}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{text["title"]}</title>
-<style>body {{ font: 15px/1.45 system-ui, sans-serif; margin: 16px; color: #262730; }}
+<style>body {{ font: 15px/1.45 {fonts}; margin: 16px; color: #262730; }}
 h1 {{ font-size: 20px; margin: 0 0 4px; }} p {{ margin: 4px 0; }} .muted {{ color: #5f6270; font-size: 13px; }}</style>
 </head><body>
 <h1>{text["title"]}</h1>
 <p class="muted">{text["filters"]}</p>
 {chart}
-<p><strong>Text description.</strong> {text["description"]}</p>
+<p><strong>{text["described"]}</strong> {text["description"]}</p>
 <p class="muted">{text["source"]}</p>
-<p class="muted">This view in the app: <a href="{text["link"]}">{text["link"]}</a></p>
+<p class="muted">{text["in_the_app"]} <a href="{text["link"]}">{text["link"]}</a></p>
 </body></html>
 """
 
 
-def citation(page: str, link: str, version: str, accessed: date) -> tuple[str, str]:
+def citation(page: str, link: str, version: str, accessed: date, lang: str = ENGLISH) -> tuple[str, str]:
     """How to cite a view of the app: APA-style text, and BibTeX (with the data's version and the access date)."""
-    when = format_date(pd.Timestamp(accessed))
-    apa = (f"Alliance Explorer. ({accessed.year}). {page}: the Renault–Nissan–Mitsubishi Alliance, sourced "
-           f"[Data set and interactive app, data version {version}]. Retrieved {when}, from {link}")
+    _ = translator(lang)
+    apa = _("Alliance Explorer. ({year}). {page}: the Renault–Nissan–Mitsubishi Alliance, sourced [Data set and "
+            "interactive app, data version {version}]. Retrieved {date}, from {link}", year=accessed.year, page=page,
+            version=version, date=_.date(pd.Timestamp(accessed)), link=link)
     key = re.sub(r"[^a-z0-9]+", "-", page.lower()).strip("-")
     bibtex = (f"@misc{{alliance-explorer-{key}-{accessed:%Y%m%d},\n"
               f"  title = {{{{Alliance Explorer}}: {page}}},\n"
@@ -134,16 +149,19 @@ def citation(page: str, link: str, version: str, accessed: date) -> tuple[str, s
 
 
 def file_stem(title: str) -> str:
-    """A file name from a chart or table title: alliance-explorer-cross-shareholdings (never the prefix twice)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-").removeprefix("alliance-explorer-")
-    return f"alliance-explorer-{slug}"
+    """A file name from a chart or table title: alliance-explorer-cross-shareholdings, alliance-explorer-交叉持股
+    (letters of any script kept, never the prefix twice)."""
+    slug = re.sub(r"[\W_]+", "-", title.lower()).strip("-").removeprefix("alliance-explorer")
+    return "-".join(part for part in ("alliance-explorer", slug.strip("-")) if part)
 
 
-def image_config(title: str, image_format: str = "png") -> dict:
-    """Plotly config: the toolbar's camera saves a PNG or SVG at scale 2 under a meaningful name."""
+def image_config(title: str, image_format: str = "png", lang: str = ENGLISH) -> dict:
+    """Plotly config: the toolbar's camera saves a PNG or SVG at scale 2 under a meaningful name, and the
+    toolbar and date axes speak the reader's language."""
     return {
         "displaylogo": False,
         "showSendToCloud": False,  # no "share to Plotly's cloud": a downloaded chart works offline
         "toImageButtonOptions": {"format": image_format, "filename": file_stem(title), "scale": 2},
+        **plotly_config(lang),
     }
 

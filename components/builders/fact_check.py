@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from components.builders.text import escape_markdown, source_host
 from components.data.contract import CLAIM_VERDICTS, PLAN_EVENT
 from components.data.vocabulary import SOURCE_STATUS, VERDICT
+from components.i18n import ENGLISH, translator
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.Series:
@@ -19,50 +20,57 @@ def verdict_counts(claims: pd.DataFrame) -> pd.Series:
     return claims["verdict"].value_counts().reindex(list(CLAIM_VERDICTS), fill_value=0)
 
 
-def verdict_chart(claims: pd.DataFrame) -> go.Figure:
+def verdict_chart(claims: pd.DataFrame, *, lang: str = ENGLISH) -> go.Figure:
     """One horizontal bar per verdict, each in its colour and with its count written on it."""
+    _ = translator(lang)
     counts = verdict_counts(claims)
     figure = go.Figure(go.Bar(
-        y=[VERDICT.label(v) for v in counts.index], x=counts.to_list(), orientation="h", text=counts.to_list(),
+        y=[VERDICT.label(v, lang) for v in counts.index], x=counts.to_list(), orientation="h", text=counts.to_list(),
         textposition="auto", marker_color=[VERDICT.color(v) for v in counts.index],
-        hovertemplate="%{y}: %{x} claims<extra></extra>",
+        hovertemplate=_("%{y}: %{x} claims") + "<extra></extra>",
     ))
-    figure.update_layout(height=220, margin={"t": 10, "b": 10, "l": 10, "r": 10}, xaxis_title="claims",
+    figure.update_layout(height=220, margin={"t": 10, "b": 10, "l": 10, "r": 10}, xaxis_title=_("claims"),
                          yaxis={"autorange": "reversed"}, showlegend=False)
     return figure
 
 
-def summary(claims: pd.DataFrame) -> str:
+def summary(claims: pd.DataFrame, *, lang: str = ENGLISH) -> str:
     """The text alternative of the verdict chart."""
+    _ = translator(lang)
     if claims.empty:
-        return "No claim is checked."
+        return _("No claim is checked.")
     counts = verdict_counts(claims)
-    parts = ", ".join(f"{n} {VERDICT.label(v).lower()}" for v, n in counts.items())
-    return f"{len(claims)} factual claims of the article checked against public reporting: {parts}."
+    parts = _.join(_("{count} {verdict}", count=n, verdict=VERDICT.label(v, lang).lower()) for v, n in counts.items())
+    return _("{count} factual claims of the article checked against public reporting: {verdicts}.",
+             count=len(claims), verdicts=parts)
 
 
-def table(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims as the page shows them: the verdict and how sure spelled out, the id kept for links."""
+def table(claims: pd.DataFrame, *, lang: str = ENGLISH) -> pd.DataFrame:
+    """The claims as the page shows them: the verdict and how sure spelled out, the id kept for links (id and
+    source_url keep their names: the page uses them)."""
+    _ = translator(lang)
     return pd.DataFrame({
         "id": claims["id"],
-        "claim": claims["claim_en"],
-        "original wording": claims["claim_zh"],
-        "verdict": claims["verdict"].map(VERDICT.label),
-        "what the reporting says": claims["note"],
-        "how sure": claims["source_status"].map(SOURCE_STATUS.label),
+        _("claim"): claims["claim_en"],
+        _("original wording"): claims["claim_zh"],
+        _("verdict"): claims["verdict"].map(lambda verdict: VERDICT.label(verdict, lang)),
+        _("what the reporting says"): claims["note"],
+        _("how sure"): claims["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
         "source_url": claims["source_url"],
     }).reset_index(drop=True)
 
 
-def card_markdown(claim: pd.Series) -> str:
+def card_markdown(claim: pd.Series, *, lang: str = ENGLISH) -> str:
     """A claim's card: the claim in both languages, the verdict and what the reporting says."""
+    _ = translator(lang)
     return (
-        f"**{escape_markdown(VERDICT.label(claim['verdict']))}** · "
-        f"{escape_markdown(SOURCE_STATUS.label(claim['source_status']))} · "
-        f"source: {escape_markdown(source_host(claim['source_url']))}\n\n"
+        _("**{verdict}** · {status} · source: {host}",
+          verdict=escape_markdown(VERDICT.label(claim["verdict"], lang)),
+          status=escape_markdown(SOURCE_STATUS.label(claim["source_status"], lang)),
+          host=escape_markdown(source_host(claim["source_url"]))) + "\n\n"
         f"> {escape_markdown(claim['claim_zh'])}\n\n"
         f"{escape_markdown(claim['claim_en'])}\n\n"
-        + (f"**What the reporting says:** {escape_markdown(claim['note'])}" if claim["note"] else "")
+        + (_("**What the reporting says:** {note}", note=escape_markdown(claim["note"])) if claim["note"] else "")
     )
 
 

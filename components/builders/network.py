@@ -11,6 +11,7 @@ innerHTML popup (switched on by any node title containing "href") is never switc
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -21,9 +22,10 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
-from components.builders.text import escape_markdown, format_date
+from components.builders.text import escape_markdown
 from components.data.contract import COMPANY_KINDS, LINK_TYPES
 from components.data.vocabulary import COMPANY_KIND, GREY, LINK_STATUS, LINK_TYPE, SOURCE_STATUS
+from components.i18n import ENGLISH, HTML_LANG, N_, Translator, translator
 
 COLOR_BY = ("company", "kind")
 
@@ -37,11 +39,12 @@ class Preset:
 
 
 # Views of the story's turning points: each shows the network on the last day of that year.
+# Label and help are message ids: a page shows them as `_(preset.label)`, `_(preset.help)`.
 PRESETS = (
-    Preset("1999", date(1999, 12, 31), "The alliance in its first year: one axis built on shares."),
-    Preset("2016 · Alliance 1.0", date(2016, 12, 31), "The alliance at its widest, Mitsubishi included."),
-    Preset("2023 · rebalancing", date(2023, 12, 31), "The year the cross-holdings were cut to 15% each."),
-    Preset("2025 · Alliance 2.0", date(2025, 12, 31), "Nissan's reciprocal, modular partnerships."),
+    Preset(N_("1999"), date(1999, 12, 31), N_("The alliance in its first year: one axis built on shares.")),
+    Preset(N_("2016 · Alliance 1.0"), date(2016, 12, 31), N_("The alliance at its widest, Mitsubishi included.")),
+    Preset(N_("2023 · rebalancing"), date(2023, 12, 31), N_("The year the cross-holdings were cut to 15% each.")),
+    Preset(N_("2025 · Alliance 2.0"), date(2025, 12, 31), N_("Nissan's reciprocal, modular partnerships.")),
 )
 
 
@@ -60,15 +63,17 @@ def date_span(links: pd.DataFrame) -> tuple[date, date]:
     return days.min().date(), days.max().date()
 
 
-def company_card(company: pd.Series, links: pd.DataFrame, as_of: pd.Timestamp) -> str:
+def company_card(company: pd.Series, links: pd.DataFrame, as_of: pd.Timestamp, *, lang: str = ENGLISH) -> str:
     """A company's card as Markdown (data text escaped): what it is, its ties on the date and in all."""
+    _ = translator(lang)
     ties_now = active_on(links, as_of)
     now = int(((ties_now["source"] == company.name) | (ties_now["target"] == company.name)).sum())
     ever = int(((links["source"] == company.name) | (links["target"] == company.name)).sum())
-    lines = [f"**{escape_markdown(company['name'])}** · {escape_markdown(COMPANY_KIND.label(company['kind']))} · "
-             f"{escape_markdown(company['country'])}",
-             f"{_plural(now, 'tie')} on {format_date(pd.Timestamp(as_of))}, {_plural(ever, 'tie')} in the data · "
-             f"source: {SOURCE_STATUS.label(company['source_status']).lower()}"]
+    lines = [f"**{escape_markdown(company['name'])}** · "
+             f"{escape_markdown(COMPANY_KIND.label(company['kind'], lang))} · {escape_markdown(company['country'])}",
+             _("{ties_now} on {date}, {ties_ever} in the data · source: {status}",
+               ties_now=_ties(_, now), date=_.date(pd.Timestamp(as_of)), ties_ever=_ties(_, ever),
+               status=SOURCE_STATUS.label(company["source_status"], lang).lower())]
     if company["note"]:
         lines.append(escape_markdown(company["note"]))
     return "\n\n".join(lines)
@@ -125,40 +130,53 @@ def layout(links: pd.DataFrame, *, seed: int = 1999) -> dict[str, tuple[float, f
 
 # --- words -------------------------------------------------------------------------------
 
-def _dates(row) -> str:
-    end = "ongoing" if pd.isna(row.end) else format_date(row.end)
-    return f"{format_date(row.start)} → {end}"
+def _ties(_: Translator, count: int) -> str:
+    return _.ngettext("{count} tie", "{count} ties", count)
 
 
-def ties_table(links: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
+def _dates(row, _: Translator) -> str:
+    end = _("ongoing") if pd.isna(row.end) else _.date(row.end)
+    return f"{_.date(row.start)} → {end}"
+
+
+# The headers of the ties table (source_url and source_status keep their ids: the page labels them).
+TIES_HEADERS = {"source": N_("from"), "target": N_("to"), "type": N_("type"), "start": N_("start"),
+                "end": N_("end"), "status": N_("status"), "weight": N_("weight"), "label": N_("label"),
+                "note": N_("note")}
+
+
+def ties_table(links: pd.DataFrame, companies: pd.DataFrame, *, lang: str = ENGLISH) -> pd.DataFrame:
     """The ties as a reader reads them: company names and type labels, dates as YYYY-MM-DD and a blank end for a
     tie in force, then the row's own columns."""
+    _ = translator(lang)
     names = companies.set_index("id")["name"]
     table = links.assign(
         source=links["source"].map(names), target=links["target"].map(names),
         start=links["start"].dt.strftime("%Y-%m-%d"), end=links["end"].dt.strftime("%Y-%m-%d").fillna(""),
-        type=links["type"].map(LINK_TYPE.label), status=links["status"].map(LINK_STATUS.label),
-        source_status=links["source_status"].map(SOURCE_STATUS.label),
+        type=links["type"].map(lambda kind: LINK_TYPE.label(kind, lang)),
+        status=links["status"].map(lambda status: LINK_STATUS.label(status, lang)),
+        source_status=links["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
     )
-    return table.rename(columns={"source": "from", "target": "to"}).reset_index(drop=True)
+    return table.rename(columns={column: _(header) for column, header in TIES_HEADERS.items()}).reset_index(drop=True)
 
 
-def describe(shown: pd.DataFrame, companies: pd.DataFrame, as_of: pd.Timestamp, top: int = 3) -> str:
+def describe(shown: pd.DataFrame, companies: pd.DataFrame, as_of: pd.Timestamp, top: int = 3, *,
+             lang: str = ENGLISH) -> str:
     """A text description of the network drawn, computed from its ties (plain text, not Markdown)."""
-    when = format_date(pd.Timestamp(as_of))
+    _ = translator(lang)
+    when = _.date(pd.Timestamp(as_of))
     if shown.empty:
-        return f"No ties are shown on {when}."
+        return _("No ties are shown on {date}.", date=when)
     names = companies.set_index("id")["name"]
     counts = tie_counts(shown)
-    leaders = ", ".join(f"{names.get(company, company)} ({count})" for company, count in counts.head(top).items())
+    leaders = _.join(_("{company} ({count})", company=names.get(company, company), count=count)
+                     for company, count in counts.head(top).items())
     kinds = shown["type"].value_counts()
-    by_type = ", ".join(f"{LINK_TYPE.label(kind).lower()} {count}" for kind, count in kinds.items())
-    return (f"On {when}, {_plural(len(shown), 'tie')} link {_plural(len(counts), 'company', 'companies')}. "
-            f"Most ties: {leaders}. By type: {by_type}.")
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    by_type = _.join(_("{type} {count}", type=LINK_TYPE.label(kind, lang).lower(), count=count)
+                     for kind, count in kinds.items())
+    return _("On {date}, {ties} link {companies}. Most ties: {leaders}. By type: {by_type}.", date=when,
+             ties=_ties(_, len(shown)), companies=_.ngettext("{count} company", "{count} companies", len(counts)),
+             leaders=leaders, by_type=by_type)
 
 
 # --- the pyvis page ------------------------------------------------------------------------
@@ -176,18 +194,19 @@ def plain_text(text: object) -> str:
     return _HREF.sub("\\1\u2060\\2", str(text))
 
 
-def _node_title(company, ties: int) -> str:
-    return plain_text(f"{company.name}\n{COMPANY_KIND.label(company.kind)} · {company.country}\n"
-                      f"{_plural(ties, 'tie')} shown")
+def _node_title(company, ties: int, _: Translator) -> str:
+    return plain_text(f"{company.name}\n{COMPANY_KIND.label(company.kind, _.lang)} · {company.country}\n"
+                      + _.ngettext("{count} tie shown", "{count} ties shown", ties))
 
 
-def _edge_title(row, names: pd.Series) -> str:
+def _edge_title(row, names: pd.Series, _: Translator) -> str:
     lines = [
         f"{names.get(row.source, row.source)} – {names.get(row.target, row.target)}",
-        f"{LINK_TYPE.label(row.type)} · {LINK_STATUS.label(row.status).lower()} · strength {row.weight}/5",
+        _("{type} · {status} · strength {weight}/5", type=LINK_TYPE.label(row.type, _.lang),
+          status=LINK_STATUS.label(row.status, _.lang).lower(), weight=row.weight),
         row.label,
-        _dates(row),
-        f"Source: {SOURCE_STATUS.label(row.source_status).lower()}",
+        _dates(row, _),
+        _("Source: {status}", status=SOURCE_STATUS.label(row.source_status, _.lang).lower()),
     ]
     return plain_text("\n".join(line for line in lines if line))
 
@@ -221,7 +240,7 @@ def _options(nodes: int, edges: int, dark: bool) -> dict:
             # Dot and label grow with the number of ties. In a large network, labels too small to read at
             # the current zoom are not drawn (zoom in to see them); in a small one every label shows.
             "scaling": {"min": 8, "max": 36,
-                        "label": {"enabled": True, "min": 13, "max": 24, "drawThreshold": 9 if large else 3,
+                        "label": {"enabled": True, "min": 18, "max": 30, "drawThreshold": 9 if large else 3,
                                   "maxVisible": 30}},
         },
         "edges": {"selectionWidth": 2, "hoverWidth": 1.5},
@@ -229,7 +248,7 @@ def _options(nodes: int, edges: int, dark: bool) -> dict:
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25, "springLength": 150,
                           "springConstant": 0.03, "damping": 0.5, "avoidOverlap": 0.3},
-            # Bounded, then turned off (see _STOP_PHYSICS): the drawing settles and stays still.
+            # Bounded, then turned off (see _after_settling): the drawing settles and stays still.
             "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25, "fit": True},
             "minVelocity": 1,
         },
@@ -240,9 +259,11 @@ def _options(nodes: int, edges: int, dark: bool) -> dict:
 
 
 def build(shown: pd.DataFrame, companies: pd.DataFrame, *, positions: dict[str, tuple[float, float]] | None = None,
-          color_by: str = "company", focus: str | None = None, dark: bool = False, height: int = 620) -> Network:
+          color_by: str = "company", focus: str | None = None, dark: bool = False, height: int = 620,
+          lang: str = ENGLISH) -> Network:
     """The pyvis network of the ties shown: dots sized by ties, coloured by company or kind, the focus ringed;
     lines coloured by type."""
+    _ = translator(lang)
     # Directed only so that pyvis keeps every tie between two companies (its undirected mode drops the second
     # one, in a check that grows with the square of the ties); arrows are switched off.
     network = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="transparent")
@@ -254,14 +275,14 @@ def build(shown: pd.DataFrame, companies: pd.DataFrame, *, positions: dict[str, 
         place = (positions or {}).get(company.id)
         ring = {"borderWidth": 4, "color": {"background": color, "border": ink}} if company.id == focus else {
             "color": {"background": color, "border": "#6b6b6b"}}
-        network.add_node(company.id, label=company.name, title=_node_title(company, int(counts[company.id])),
+        network.add_node(company.id, label=company.name, title=_node_title(company, int(counts[company.id]), _),
                          value=int(counts[company.id]), **ring, **({"x": place[0], "y": place[1]} if place else {}))
     names = companies.set_index("id")["name"]
     seen: dict[frozenset, int] = {}
     for row in shown.itertuples(index=False):
         pair = frozenset((row.source, row.target))
         index = seen[pair] = seen.get(pair, -1) + 1
-        network.add_edge(row.source, row.target, title=_edge_title(row, names), color=LINK_TYPE.color(row.type),
+        network.add_edge(row.source, row.target, title=_edge_title(row, names, _), color=LINK_TYPE.color(row.type),
                          width=1.2 * float(row.weight), dashes=_dashes(row),
                          arrows={"to": {"enabled": False}}, **_parallel_shape(index))
     network.options = _options(len(kept), len(shown), dark)
@@ -280,9 +301,37 @@ _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECAS
 # pyvis's template keeps old asset tags in an HTML comment; the inlined libraries and the data (JSON with
 # "<" escaped) contain no "<!--", so every comment can go.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = re.compile(r"<html\s*>", re.IGNORECASE)  # pyvis's template opens with a bare <html>
 _NEW_NETWORK = "network = new vis.Network(container, data, options);"
 # Physics only lays the drawing out: once stabilised it stops, so nothing drifts while a reader looks.
-_STOP_PHYSICS = 'network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); });'
+# The smallest label, in pixels on screen, that a reader can read; and its size in the drawing's own units on a
+# narrow (phone) screen, where fitting the whole network would otherwise shrink every label to a few pixels.
+READABLE_LABEL_PX = 11
+NARROW_SCREEN_PX, NARROW_LABEL_MIN = 600, 30
+
+
+def _before_drawing() -> str:
+    """Script run just before the network is drawn: bigger labels on a narrow screen."""
+    return (f"if (container.clientWidth < {NARROW_SCREEN_PX}) {{ options.nodes.scaling.label.min = {NARROW_LABEL_MIN};"
+            f" options.nodes.scaling.label.max = {NARROW_LABEL_MIN + 12}; }}")
+
+
+def _after_settling(focus: str | None) -> str:
+    """Script run once the drawing has settled: physics off (it stays still); the focused company selected (its
+    ties highlighted) and centred; and a zoom at which the smallest label is readable, the whole network fitting
+    when it can."""
+    focus_json = json.dumps(focus).replace("<", "\\u003c")
+    return f"""network.once("stabilizationIterationsDone", function () {{
+  network.setOptions({{physics: false}});
+  var focus = {focus_json};
+  var readable = {READABLE_LABEL_PX} / options.nodes.scaling.label.min;
+  if (focus !== null && network.body.nodes[focus]) {{
+    network.selectNodes([focus]);
+    network.focus(focus, {{scale: Math.max(network.getScale(), readable)}});
+  }} else if (network.getScale() < readable) {{
+    network.moveTo({{scale: readable}});
+  }}
+}});"""
 
 
 def strip_remote_assets(page: str) -> str:
@@ -317,37 +366,55 @@ def _dot_swatch(color: str) -> str:
             f'stroke="#6b6b6b"/></svg>')
 
 
-def legend_html(shown: pd.DataFrame, companies: pd.DataFrame, color_by: str) -> str:
+def _text(text: str) -> str:
+    """Our own words in an HTML text node (a translation may hold "<" or "&")."""
+    return html.escape(text, quote=False)
+
+
+def legend_html(shown: pd.DataFrame, companies: pd.DataFrame, color_by: str, *, lang: str = ENGLISH) -> str:
     """What the colours and lines mean, for the types and kinds actually drawn."""
+    _ = translator(lang)
     ties = [f"<span>{_line_swatch(LINK_TYPE.color(kind), LINK_TYPE[kind].dash)}"
-             f"{html.escape(LINK_TYPE.label(kind))}</span>" for kind in LINK_TYPES if kind in set(shown["type"])]
+            f"{html.escape(LINK_TYPE.label(kind, lang))}</span>" for kind in LINK_TYPES if kind in set(shown["type"])]
     solid_types = [kind for kind in LINK_TYPES if not LINK_TYPE[kind].dash]
     if ((shown["status"] == "in_talks") & shown["type"].isin(solid_types)).any():
-        ties.append(f"<span>{_line_swatch(GREY, LINK_STATUS['in_talks'].dash)}Other dashed line: a tie still in "
-                    "talks</span>")
-    ties.append("<span>Thicker: stronger (1 loose – 5 controlling stake)</span>")
-    dots = ["<span>Bigger dot: more ties</span>"]
+        in_talks = _("Other dashed line: a tie still in talks")
+        ties.append(f"<span>{_line_swatch(GREY, LINK_STATUS['in_talks'].dash)}{_text(in_talks)}</span>")
+    thicker = _("Thicker: stronger (1 loose – 5 controlling stake)")
+    ties.append(f"<span>{_text(thicker)}</span>")
+    bigger = _("Bigger dot: more ties")
+    dots = [f"<span>{_text(bigger)}</span>"]
     if color_by == "kind":
         drawn = set(companies.loc[companies["id"].isin(tie_counts(shown).index), "kind"])
-        dots += [f"<span>{_dot_swatch(COMPANY_KIND.color(kind))}{html.escape(COMPANY_KIND.label(kind))}</span>"
+        dots += [f"<span>{_dot_swatch(COMPANY_KIND.color(kind))}{html.escape(COMPANY_KIND.label(kind, lang))}</span>"
                  for kind in COMPANY_KINDS if kind in drawn]
     else:
-        dots.append("<span>Dot colour: each company's own colour</span>")
-    return (f'<div class="legend" aria-label="Legend of the lines"><strong>Ties</strong>{"".join(ties)}</div>'
-            f'<div class="legend" aria-label="Legend of the dots"><strong>Companies</strong>{"".join(dots)}</div>')
+        own = _("Dot colour: each company's own colour")
+        dots.append(f"<span>{_text(own)}</span>")
+    lines_label, ties_heading = _("Legend of the lines"), _("Ties")
+    dots_label, dots_heading = _("Legend of the dots"), _("Companies")
+    return (f'<div class="legend" aria-label="{html.escape(lines_label)}">'
+            f'<strong>{_text(ties_heading)}</strong>{"".join(ties)}</div>'
+            f'<div class="legend" aria-label="{html.escape(dots_label)}">'
+            f'<strong>{_text(dots_heading)}</strong>{"".join(dots)}</div>')
 
 
 def network_html(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str = "",
                  positions: dict[str, tuple[float, float]] | None = None, color_by: str = "company",
-                 focus: str | None = None, dark: bool = False, height: int = 620) -> str:
-    """A standalone HTML page of the network: no CDN, data text kept as text, physics that stops."""
-    network = build(shown, companies, positions=positions, color_by=color_by, focus=focus, dark=dark, height=height)
+                 focus: str | None = None, dark: bool = False, height: int = 620, lang: str = ENGLISH) -> str:
+    """A standalone HTML page of the network: no CDN, data text kept as text, physics that stops.
+
+    `title` and `caption` come already in the reader's language; `lang` sets the page's own words and its
+    HTML language (which also picks the CJK font's glyph forms)."""
+    network = build(shown, companies, positions=positions, color_by=color_by, focus=focus, dark=dark, height=height,
+                    lang=lang)
     page = strip_remote_assets(network.generate_html())
+    page = _HTML_TAG.sub(f'<html lang="{HTML_LANG.get(lang, HTML_LANG[ENGLISH])}">', page, count=1)
     page = _COMMENT.sub("", _EMPTY_HEADING.sub("", page))
     head = f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
     page = page.replace("<head>", "<head>" + head, 1).replace("</head>", _style(dark) + "</head>", 1)
     intro = f'<p class="caption">{html.escape(caption)}</p>' if caption else ""
-    page = page.replace("<body>", "<body>" + intro + legend_html(shown, companies, color_by), 1)
+    page = page.replace("<body>", "<body>" + intro + legend_html(shown, companies, color_by, lang=lang), 1)
     if _NEW_NETWORK not in page:
         raise RuntimeError("pyvis's template changed: the network can no longer be told to stop its physics")
-    return page.replace(_NEW_NETWORK, _NEW_NETWORK + "\n" + _STOP_PHYSICS, 1)
+    return page.replace(_NEW_NETWORK, _before_drawing() + "\n" + _NEW_NETWORK + "\n" + _after_settling(focus), 1)

@@ -18,6 +18,7 @@ from plotly.subplots import make_subplots
 from components.builders.network import active_on, graph
 from components.builders.text import plotly_text
 from components.data.vocabulary import GREY, LINK_TYPE, PURPLE
+from components.i18n import ENGLISH, translator
 
 # Stakes and joint ventures both tie companies through shares; every other type is a contract or a talk.
 EQUITY_TYPES = ("equity", "joint_venture")
@@ -68,32 +69,36 @@ def year_position(day: pd.Timestamp) -> float:
 
 
 def metrics_figure(metrics: pd.DataFrame, *, hub_name: str, hub_color: str,
-                   as_of: pd.Timestamp | None = None) -> go.Figure:
+                   as_of: pd.Timestamp | None = None, lang: str = ENGLISH) -> go.Figure:
     """Three stacked panels sharing the time axis: hub partners, equity vs other ties, centralisation."""
+    _ = translator(lang)
+    partners = _("{hub}'s partners", hub=plotly_text(hub_name))
     figure = make_subplots(
         rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.09,
-        subplot_titles=(f"{plotly_text(hub_name)}'s partners", "Equity vs other ties (% of ties in force)",
-                        "Degree centralisation (1 = a single hub, 0 = an even web)"),
+        subplot_titles=(partners, _("Equity vs other ties (% of ties in force)"),
+                        _("Degree centralisation (1 = a single hub, 0 = an even web)")),
     )
     x = metrics["date"].map(year_position)
-    when = metrics["date"].dt.strftime("%d %b %Y")
+    when = metrics["date"].map(_.short_date)
     figure.add_trace(go.Scatter(
-        x=x, y=metrics["hub_partners"], name=f"{plotly_text(hub_name)}'s partners", mode="lines+markers",
+        x=x, y=metrics["hub_partners"], name=partners, mode="lines+markers",
         customdata=when,
-        line={"color": hub_color, "shape": "hv"}, hovertemplate="%{customdata}: %{y} partners<extra></extra>",
+        line={"color": hub_color, "shape": "hv"}, hovertemplate=_("%{customdata}: %{y} partners") + "<extra></extra>",
     ), row=1, col=1)
     total = metrics["ties"].where(metrics["ties"] > 0)
-    for column, name, short, color in (
-        ("equity_ties", "Equity ties (stakes, joint ventures)", "equity ties", LINK_TYPE.color("equity")),
-        ("other_ties", "Other ties (contracts, talks)", "other ties", OTHER_COLOR),
+    for column, name, hover, color in (
+        ("equity_ties", _("Equity ties (stakes, joint ventures)"),
+         _("%{customdata[0]}: %{y:.0f}% (equity ties: %{customdata[1]})"), LINK_TYPE.color("equity")),
+        ("other_ties", _("Other ties (contracts, talks)"),
+         _("%{customdata[0]}: %{y:.0f}% (other ties: %{customdata[1]})"), OTHER_COLOR),
     ):
         figure.add_trace(go.Bar(
             x=x, y=100 * metrics[column] / total, name=name, marker_color=color,
             customdata=list(zip(when, metrics[column], strict=True)),
-            hovertemplate=f"%{{customdata[0]}}: %{{y:.0f}}% ({short}: %{{customdata[1]}})<extra></extra>",
+            hovertemplate=hover + "<extra></extra>",
         ), row=2, col=1)
     figure.add_trace(go.Scatter(
-        x=x, y=metrics["centralisation"], name="Degree centralisation", mode="lines+markers", customdata=when,
+        x=x, y=metrics["centralisation"], name=_("Degree centralisation"), mode="lines+markers", customdata=when,
         line={"color": CENTRALISATION_COLOR}, hovertemplate="%{customdata}: %{y:.2f}<extra></extra>",
     ), row=3, col=1)
     figure.update_layout(barmode="stack", height=620, margin={"t": 40, "b": 20},
@@ -107,19 +112,31 @@ def metrics_figure(metrics: pd.DataFrame, *, hub_name: str, hub_color: str,
     return figure
 
 
-def summary(metrics: pd.DataFrame, hub_name: str) -> str:
+def summary(metrics: pd.DataFrame, hub_name: str, *, lang: str = ENGLISH) -> str:
     """A text description of the metrics: where each series starts, peaks and ends (plain text)."""
+    _ = translator(lang)
     known = metrics[metrics["ties"] > 0]
     if known.empty:
-        return "No ties are in force in these years, so there is nothing to measure."
+        return _("No ties are in force in these years, so there is nothing to measure.")
     first, last = known.iloc[0], known.iloc[-1]
     peak = known.loc[known["hub_partners"].idxmax()]
-    span = f"{first['date'].year} to {last['date'].year}"
-    text = (f"From {span}, {hub_name}'s partners went from {first['hub_partners']} to {last['hub_partners']} "
-            f"(most: {peak['hub_partners']} in {peak['date'].year}); equity ties went from "
-            f"{first['equity_share']:.0%} to {last['equity_share']:.0%} of all ties")
+    facts = {
+        "first_year": first["date"].year, "last_year": last["date"].year, "hub": hub_name,
+        "first_partners": first["hub_partners"], "last_partners": last["hub_partners"],
+        "most_partners": peak["hub_partners"], "peak_year": peak["date"].year,
+        # Whole percent, as "{:.0%}" wrote them.
+        "first_equity": _.percent(round(100 * first["equity_share"])),
+        "last_equity": _.percent(round(100 * last["equity_share"])),
+    }
     central = known.dropna(subset=["centralisation"])
-    if len(central):
-        text += (f"; degree centralisation went from {central.iloc[0]['centralisation']:.2f} "
-                 f"({central.iloc[0]['date'].year}) to {central.iloc[-1]['centralisation']:.2f}")
-    return text + "."
+    if not len(central):
+        return _("From {first_year} to {last_year}, {hub}'s partners went from {first_partners} to {last_partners} "
+                 "(most: {most_partners} in {peak_year}); equity ties went from {first_equity} to {last_equity} of "
+                 "all ties.", **facts)
+    return _("From {first_year} to {last_year}, {hub}'s partners went from {first_partners} to {last_partners} "
+             "(most: {most_partners} in {peak_year}); equity ties went from {first_equity} to {last_equity} of all "
+             "ties; degree centralisation went from {first_centralisation} ({centralisation_year}) to "
+             "{last_centralisation}.", **facts,
+             first_centralisation=_.number(central.iloc[0]["centralisation"], digits=2),
+             centralisation_year=central.iloc[0]["date"].year,
+             last_centralisation=_.number(central.iloc[-1]["centralisation"], digits=2))

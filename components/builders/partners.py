@@ -8,26 +8,33 @@ grid shows, per partner and domain, whether Nissan's side brings it, the partner
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders.text import escape_markdown, format_date, plotly_text
+from components.builders.text import escape_markdown, plotly_text, wrap
 from components.data.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
 from components.data.vocabulary import BLUE, GREEN, ORANGE, REGION, SOURCE_STATUS, TALK_DOMAIN, TALK_STATUS
+from components.i18n import ENGLISH, N_, translator
 
 # Who brings a domain: three Okabe–Ito colours that stay apart for colour-blind readers, and a word in each cell.
 SIDES = ("nissan", "partner", "both")
-SIDE_LABELS = {"nissan": "Nissan", "partner": "Partner", "both": "Both"}
+SIDE_LABELS = {"nissan": N_("Nissan"), "partner": N_("Partner"), "both": N_("Both")}
 SIDE_COLORS = {"nissan": BLUE, "partner": ORANGE, "both": GREEN}
+# Each side in the grid's legend, in its hover and in its text alternative.
+SIDE_LEGENDS = {"nissan": N_("Nissan's side"), "partner": N_("The partner"),
+                "both": N_("Both (reciprocal in that domain)")}
+SIDE_HOVERS = {"nissan": N_("Nissan's side brings it"), "partner": N_("the partner brings it"),
+               "both": N_("both sides bring it")}
+SIDE_SUMMARIES = {"nissan": N_("Nissan's side brings it: {domains}."),
+                  "partner": N_("The partner brings it: {domains}."), "both": N_("Both sides bring it: {domains}.")}
 
-RECIPROCITY_LABELS = {
-    "reciprocal": "Reciprocal",
-    "nissan_only": "Nissan's side only",
-    "partner_only": "Partner only",
-    "not_recorded": "Not recorded",
+RECIPROCITY_LABELS = {  # shown translated: _(RECIPROCITY_LABELS[kind])
+    "reciprocal": N_("Reciprocal"),
+    "nissan_only": N_("Nissan's side only"),
+    "partner_only": N_("Partner only"),
+    "not_recorded": N_("Not recorded"),
 }
 
 
@@ -101,9 +108,10 @@ class ReciprocityCount:
     recorded: int
     total: int
 
-    @property
-    def text(self) -> str:
-        return f"{self.reciprocal} of {self.recorded}"
+    def text(self, lang: str = ENGLISH) -> str:
+        """4 of 5: the reciprocal talks out of those whose contributions are recorded."""
+        _ = translator(lang)
+        return _("{count} of {total}", count=self.reciprocal, total=self.recorded)
 
 
 def reciprocity_count(talks: pd.DataFrame) -> ReciprocityCount:
@@ -134,31 +142,35 @@ def who_brings(talks: pd.DataFrame, domains: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["partner", "domain", "side", "talks", "nissan_side"])
 
 
-def _cell_text(side: str, nissan_side: list[str]) -> str:
+def _cell_text(side: str, nissan_side: list[str], lang: str) -> str:
     """The word in a grid cell; "Nissan side" where Nissan itself was not at the table (the row names who was)."""
+    _ = translator(lang)
     if side == "nissan" and "nissan" not in nissan_side:
-        return "Nissan side"
-    return SIDE_LABELS[side]
+        return _("Nissan side")
+    return _(SIDE_LABELS[side])
 
 
-def grid_rows(talks: pd.DataFrame, names: pd.Series) -> dict[str, str]:
+def grid_rows(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> dict[str, str]:
     """Each partner's row label: its name, and Nissan's side when Nissan itself is in none of its talks
     (Foxtron ↔ Mitsubishi Motors)."""
+    _ = translator(lang)
     rows = {}
     for partner, group in ordered(talks, names).groupby("partner", sort=False):
         sides = list(dict.fromkeys(c for cell in group["counterpart"] for c in cell))
         rows[partner] = names.get(partner, partner) + (
-            "" if "nissan" in sides else " ↔ " + ", ".join(names.get(c, c) for c in sides))
+            "" if "nissan" in sides else " ↔ " + _.join(names.get(c, c) for c in sides))
     return rows
 
 
-def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series) -> go.Figure:
+def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series, *,
+                     lang: str = ENGLISH) -> go.Figure:
     """Partners (rows) × domains (columns); each cell coloured AND labelled Nissan, Partner or Both.
 
     A heatmap with three discrete colours (empty cells stay empty, so either theme shows through),
     plus one legend entry per colour.
     """
-    rows = grid_rows(talks, names)
+    _ = translator(lang)
+    rows = grid_rows(talks, names, lang=lang)
     cells = who_brings(talks, domains).set_index(["partner", "domain"])
     code = {side: i for i, side in enumerate(SIDES)}
     z, text, hover = [], [], []
@@ -170,25 +182,28 @@ def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series) 
                 continue
             cell = cells.loc[(partner, domain)]
             z[-1].append(code[cell["side"]])
-            text[-1].append(_cell_text(cell["side"], cell["nissan_side"]))
-            bringer = ", ".join(names.get(c, c) for c in cell["nissan_side"])
-            hover[-1].append(plotly_text(
-                f"{names.get(partner, partner)} · {TALK_DOMAIN.label(domain)}: {_side_hover(cell['side'])}"
-                + (f" (Nissan's side: {bringer})" if bringer else "") + f". Talks: {', '.join(cell['talks'])}"))
+            text[-1].append(_cell_text(cell["side"], cell["nissan_side"], lang))
+            said = {"partner": plotly_text(names.get(partner, partner)), "domain": TALK_DOMAIN.label(domain, lang),
+                    "who": _(SIDE_HOVERS[cell["side"]]), "talks": plotly_text(_.join(cell["talks"]))}
+            bringer = _.join(names.get(c, c) for c in cell["nissan_side"])
+            hover[-1].append(
+                _("{partner} · {domain}: {who} (Nissan's side: {companies}). Talks: {talks}",
+                  companies=plotly_text(bringer), **said) if bringer
+                else _("{partner} · {domain}: {who}. Talks: {talks}", **said))
     figure = go.Figure(go.Heatmap(
-        z=z, x=[TALK_DOMAIN.label(d) for d in domains], y=[plotly_text(row) for row in rows.values()], text=text,
+        z=z, x=[TALK_DOMAIN.label(d, lang) for d in domains], y=[plotly_text(row) for row in rows.values()], text=text,
         texttemplate="%{text}", textfont={"size": 13}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         zmin=-0.5, zmax=len(SIDES) - 0.5, showscale=False, hoverongaps=False, xgap=3, ygap=3,
         colorscale=[[edge, SIDE_COLORS[side]] for i, side in enumerate(SIDES)
                     for edge in (i / len(SIDES), (i + 1) / len(SIDES))],
     ))
     for side in SIDES:  # legend entries only: a heatmap has none of its own
-        figure.add_scatter(x=[None], y=[None], mode="markers", name=_side_legend(side), hoverinfo="skip",
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=_(SIDE_LEGENDS[side]), hoverinfo="skip",
                            marker={"symbol": "square", "size": 14, "color": SIDE_COLORS[side]})
     figure.update_layout(
         height=max(220, 48 * len(rows) + 120),
         margin={"t": 10, "l": 10, "r": 10, "b": 10},
-        legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "title": {"text": "Who brings it: "}},
+        legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "title": {"text": _("Who brings it: ")}},
         xaxis={"side": "top", "showgrid": False, "fixedrange": True, "type": "category"},
         yaxis={"autorange": "reversed", "showgrid": False, "fixedrange": True, "type": "category"},
         dragmode=False,
@@ -196,31 +211,25 @@ def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series) 
     return figure
 
 
-def _side_legend(side: str) -> str:
-    return {"nissan": "Nissan's side", "partner": "The partner", "both": "Both (reciprocal in that domain)"}[side]
-
-
-def _side_hover(side: str) -> str:
-    return {"nissan": "Nissan's side brings it", "partner": "the partner brings it",
-            "both": "both sides bring it"}[side]
-
-
-def reciprocity_summary(talks: pd.DataFrame, domains: list[str], names: pd.Series) -> str:
+def reciprocity_summary(talks: pd.DataFrame, domains: list[str], names: pd.Series, *, lang: str = ENGLISH) -> str:
     """The text alternative of the reciprocity grid."""
+    _ = translator(lang)
     cells = who_brings(talks, domains)
     count = reciprocity_count(talks)
-    rows = grid_rows(talks, names)
-    parts = [f"{len(rows)} partner(s) across {len(domains)} domain(s). Reciprocal talks, where each side brings "
-             f"at least one domain: {count.text} talks whose contributions are recorded ({count.total} shown)."]
+    rows = grid_rows(talks, names, lang=lang)
+    parts = [_("{partners} partner(s) across {domains} domain(s). Reciprocal talks, where each side brings at least "
+               "one domain: {reciprocal} talks whose contributions are recorded ({total} shown).",
+               partners=len(rows), domains=len(domains), reciprocal=count.text(lang), total=count.total)]
     for side in SIDES:
         part = cells[cells["side"] == side]
         by_domain = part.groupby("domain", sort=False)["partner"].agg(list)
-        listed = "; ".join(f"{TALK_DOMAIN.label(domain)} ({', '.join(rows[p] for p in by_domain[domain])})"
+        listed = "; ".join(_("{domain} ({partners})", domain=TALK_DOMAIN.label(domain, lang),
+                             partners=_.join(rows[p] for p in by_domain[domain]))
                            for domain in domains if domain in by_domain.index)
-        parts.append(f"{_side_hover(side).capitalize()}: {listed or 'no domain'}.")
+        parts.append(_(SIDE_SUMMARIES[side], domains=listed or _("no domain")))
     silent = [row for partner, row in rows.items() if partner not in set(cells["partner"])]
     if silent:
-        parts.append(f"Nothing recorded in these domains for: {', '.join(silent)}.")
+        parts.append(_("Nothing recorded in these domains for: {partners}.", partners=_.join(silent)))
     return " ".join(parts)
 
 
@@ -229,10 +238,11 @@ def reciprocity_summary(talks: pd.DataFrame, domains: list[str], names: pd.Serie
 MIN_BAR_SHARE = 0.008  # a same-day talk still gets a bar this share of the time axis wide
 
 
-def talk_rows(talks: pd.DataFrame) -> pd.Series:
+def talk_rows(talks: pd.DataFrame, *, lang: str = ENGLISH) -> pd.Series:
     """Each talk's row label within its partner: its domains, plus the month (then the id) if that repeats."""
-    base = talks["domain"].map(lambda cell: ", ".join(TALK_DOMAIN.label(d) for d in cell))
-    month = base + " · " + talks["first_reported"].map(lambda ts: ts.strftime("%b %Y"))
+    _ = translator(lang)
+    base = talks["domain"].map(lambda cell: _.join(TALK_DOMAIN.label(d, lang) for d in cell))
+    month = base + " · " + talks["first_reported"].map(_.month)
     named = base.where(~_repeats(talks["partner"], base), month)
     return named.where(~_repeats(talks["partner"], named), named + " · " + talks["id"])
 
@@ -241,24 +251,25 @@ def _repeats(partner: pd.Series, row: pd.Series) -> pd.Series:
     return pd.DataFrame({"partner": partner, "row": row}).duplicated(keep=False)
 
 
-def talk_names(talks: pd.DataFrame, names: pd.Series) -> pd.Series:
+def talk_names(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> pd.Series:
     """A short, unique name per talk: Honda · Equity, or Honda · Equity · Dec 2024 if Honda has two."""
-    return talks["partner"].map(lambda p: names.get(p, p)) + " · " + talk_rows(talks)
+    return talks["partner"].map(lambda p: names.get(p, p)) + " · " + talk_rows(talks, lang=lang)
 
 
-def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
+def timeline(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> go.Figure:
     """One row per talk, grouped by partner: a bar from first report to last update coloured by status,
     and at its end a marker whose shape and label say the status too (so a same-day talk still shows).
 
     Rows are the talk ids in a fixed order (partners by name, each one's talks by first report); the
     partner is named on its first row and every other partner's rows are shaded, to read as groups.
     """
+    _ = translator(lang)
     talks = ordered(talks, names)
     start, end = talks["first_reported"].min(), talks["last_update"].max()
     span = max(end - start, pd.Timedelta(days=30))
     drawn = talks.assign(
         _width=(talks["last_update"] - talks["first_reported"]).clip(lower=span * MIN_BAR_SHARE),
-        _hover=[_talk_hover(talk, names) for talk in talks.itertuples()],
+        _hover=[_talk_hover(talk, names, lang) for talk in talks.itertuples()],
     )
     figure = go.Figure()
     for status in TALK_STATUSES:
@@ -266,7 +277,7 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
         if part.empty:
             continue
         color = TALK_STATUS.color(status)
-        common = {"y": part["id"].tolist(), "name": TALK_STATUS.label(status), "legendgroup": status,
+        common = {"y": part["id"].tolist(), "name": TALK_STATUS.label(status, lang), "legendgroup": status,
                   "customdata": part["id"].tolist(), "hovertext": part["_hover"].tolist(),
                   "hovertemplate": "%{hovertext}<extra></extra>"}
         figure.add_bar(
@@ -279,12 +290,12 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
             x=part["last_update"].dt.strftime("%Y-%m-%d").tolist(), mode="markers+text",
             marker={"symbol": TALK_STATUS.symbol(status), "size": 13, "color": color,
                     "line": {"width": 2, "color": color}},
-            text=[f"{TALK_STATUS.label(status)} · {short_date(ts)}" for ts in part["last_update"]],
+            text=[f"{TALK_STATUS.label(status, lang)} · {_.short_date(ts)}" for ts in part["last_update"]],
             textposition="middle right", cliponaxis=False, **common,
         )
     first_rows = ~talks["partner"].duplicated()
     ticks = [f"<b>{plotly_text(names.get(p, p))}</b> · {plotly_text(row)}" if first else plotly_text(row)
-             for p, row, first in zip(talks["partner"], talk_rows(talks), first_rows, strict=True)]
+             for p, row, first in zip(talks["partner"], talk_rows(talks, lang=lang), first_rows, strict=True)]
     group = first_rows.cumsum().to_numpy() - 1
     for index in range(len(talks)):
         if group[index] % 2:  # shade every other partner's rows; a grey that reads in either theme
@@ -293,7 +304,7 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
     figure.update_layout(
         barmode="overlay", height=max(260, 32 * len(talks) + 110), hoverlabel={"align": "left"},
         margin={"t": 10, "l": 10, "r": 150, "b": 10},  # room for the latest talks' end labels
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "title": {"text": "Status: "}},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "title": {"text": _("Status: ")}},
         xaxis={"type": "date", "range": [start - span * 0.03, end + span * 0.03]},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": talks["id"].tolist(),
                "tickvals": talks["id"].tolist(), "ticktext": ticks, "range": [len(talks) - 0.5, -0.5],
@@ -302,70 +313,77 @@ def timeline(talks: pd.DataFrame, names: pd.Series) -> go.Figure:
     return figure
 
 
-def _talk_hover(talk, names: pd.Series) -> str:
+def _talk_hover(talk, names: pd.Series, lang: str) -> str:
+    _ = translator(lang)
     partner = plotly_text(names.get(talk.partner, talk.partner))
-    side = plotly_text(", ".join(names.get(c, c) for c in talk.counterpart))
-    summary = "<br>".join(plotly_text(line) for line in textwrap.wrap(talk.summary, 70))
-    return (f"<b>{partner}</b> · {TALK_STATUS.label(talk.status)}<br>"
-            f"{format_date(talk.first_reported)} → {format_date(talk.last_update)}<br>"
-            f"{side}: {plotly_text(_domains_text(talk.nissan_domains))}<br>"
-            f"{partner}: {plotly_text(_domains_text(talk.partner_domains))}<br>"
-            f"{summary}<br><i>Click for its details</i>")
+    side = plotly_text(_.join(names.get(c, c) for c in talk.counterpart))
+    summary = "<br>".join(plotly_text(line) for line in wrap(talk.summary, 70))
+    click = _("Click for its details")
+    return (f"<b>{partner}</b> · {TALK_STATUS.label(talk.status, lang)}<br>"
+            f"{_.date(talk.first_reported)} → {_.date(talk.last_update)}<br>"
+            f"{side}: {plotly_text(_domains_text(talk.nissan_domains, lang))}<br>"
+            f"{partner}: {plotly_text(_domains_text(talk.partner_domains, lang))}<br>"
+            f"{summary}<br><i>{click}</i>")
 
 
-def _status_word(status: str) -> str:
-    return TALK_STATUS.label(status) if status == "mou" else TALK_STATUS.label(status).lower()
+def _status_word(status: str, lang: str) -> str:
+    label = TALK_STATUS.label(status, lang)
+    return label if status == "mou" else label.lower()
 
 
-def short_date(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts.strftime('%b %Y')}"
+def _domains_text(domains: tuple[str, ...], lang: str) -> str:
+    _ = translator(lang)
+    return _.join(TALK_DOMAIN.label(d, lang) for d in domains).lower() or _("not recorded")
 
 
-def _domains_text(domains: tuple[str, ...]) -> str:
-    return ", ".join(TALK_DOMAIN.label(d) for d in domains).lower() or "not recorded"
-
-
-def timeline_summary(talks: pd.DataFrame, names: pd.Series) -> str:
+def timeline_summary(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> str:
     """The text alternative of the timeline chart."""
+    _ = translator(lang)
     talks = ordered(talks, names)
     statuses = talks["status"].value_counts()
-    by_status = ", ".join(f"{_status_word(s)} {statuses[s]}" for s in TALK_STATUSES if s in statuses)
-    parts = [f"{len(talks)} talk(s) with {talks['partner'].nunique()} partner(s), first reported between "
-             f"{format_date(talks['first_reported'].min())} and {format_date(talks['first_reported'].max())}; "
-             f"latest update {format_date(talks['last_update'].max())}. By status: {by_status}."]
+    by_status = _.join(_("{status} {count}", status=_status_word(s, lang), count=statuses[s])
+                       for s in TALK_STATUSES if s in statuses)
+    parts = [_("{talks} talk(s) with {partners} partner(s), first reported between {first} and {last}; latest "
+               "update {update}. By status: {statuses}.", talks=len(talks), partners=talks["partner"].nunique(),
+               first=_.date(talks["first_reported"].min()), last=_.date(talks["first_reported"].max()),
+               update=_.date(talks["last_update"].max()), statuses=by_status)]
     ended = talks[talks["status"] == "terminated"]
     if not ended.empty:
-        parts.append("Ended: " + "; ".join(
-            f"{names.get(t.partner, t.partner)} ({_domains_text(t.domain)}), "
-            f"{format_date(t.first_reported)} to {format_date(t.last_update)}" for t in ended.itertuples()) + ".")
+        ended_talks = [_("{partner} ({domains}), {start} to {end}", partner=names.get(t.partner, t.partner),
+                         domains=_domains_text(t.domain, lang), start=_.date(t.first_reported),
+                         end=_.date(t.last_update)) for t in ended.itertuples()]
+        parts.append(_("Ended: {talks}.", talks="; ".join(ended_talks)))
     return " ".join(parts)
 
 
 # --- the table and a talk's card ----------------------------------------------------------------
 
-def table(talks: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    """The talks as readers read them: names for ids, labels for codes, reciprocity spelled out."""
+def table(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> pd.DataFrame:
+    """The talks as readers read them: names for ids, labels for codes, reciprocity spelled out.
+
+    `id` and `source_url` keep their names in every language (the page finds its rows and links by them)."""
+    _ = translator(lang)
     talks = ordered(talks, names)
 
     def domains(cell: tuple[str, ...]) -> str:
-        return ", ".join(TALK_DOMAIN.label(domain) for domain in cell)
+        return _.join(TALK_DOMAIN.label(domain, lang) for domain in cell)
 
     return pd.DataFrame({
         "id": talks["id"],
-        "partner": talks["partner"].map(lambda p: names.get(p, p)),
-        "Nissan's side": talks["counterpart"].map(lambda cell: ", ".join(names.get(c, c) for c in cell)),
-        "domain": talks["domain"].map(domains),
-        "region": talks["region"].map(REGION.label),
-        "status": talks["status"].map(TALK_STATUS.label),
-        "first reported": talks["first_reported"],
-        "last update": talks["last_update"],
-        "reciprocal": talk_reciprocity(talks).map(RECIPROCITY_LABELS),
-        "Nissan brings": talks["nissan_domains"].map(domains),
-        "Nissan's offer": talks["nissan_offers"],
-        "partner brings": talks["partner_domains"].map(domains),
-        "partner's offer": talks["partner_offers"],
-        "summary": talks["summary"],
-        "how sure": talks["source_status"].map(SOURCE_STATUS.label),
+        _("partner"): talks["partner"].map(lambda p: names.get(p, p)),
+        _("Nissan's side"): talks["counterpart"].map(lambda cell: _.join(names.get(c, c) for c in cell)),
+        _("domain"): talks["domain"].map(domains),
+        _("region"): talks["region"].map(lambda region: REGION.label(region, lang)),
+        _("status"): talks["status"].map(lambda status: TALK_STATUS.label(status, lang)),
+        _("first reported"): talks["first_reported"],
+        _("last update"): talks["last_update"],
+        _("reciprocal"): talk_reciprocity(talks).map(lambda kind: _(RECIPROCITY_LABELS[kind])),
+        _("Nissan brings"): talks["nissan_domains"].map(domains),
+        _("Nissan's offer"): talks["nissan_offers"],
+        _("partner brings"): talks["partner_domains"].map(domains),
+        _("partner's offer"): talks["partner_offers"],
+        _("summary"): talks["summary"],
+        _("how sure"): talks["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
         "source_url": talks["source_url"],
     })
 
@@ -383,28 +401,35 @@ class Card:
     source_status: str
 
 
-def card(talk: pd.Series, names: pd.Series) -> Card:
+def card(talk: pd.Series, names: pd.Series, *, lang: str = ENGLISH) -> Card:
+    _ = translator(lang)
     partner = names.get(talk["partner"], talk["partner"])
-    side = ", ".join(names.get(c, c) for c in talk["counterpart"])
-    when = f"{format_date(talk['first_reported'])} → {format_date(talk['last_update'])}"
-    reciprocity = RECIPROCITY_LABELS[reciprocity_of(talk["nissan_domains"], talk["partner_domains"])]
+    side = _.join(names.get(c, c) for c in talk["counterpart"])
+    when = f"{_.date(talk['first_reported'])} → {_.date(talk['last_update'])}"
+    reciprocity = _(RECIPROCITY_LABELS[reciprocity_of(talk["nissan_domains"], talk["partner_domains"])])
     summary = escape_markdown(talk["summary"])
     if talk["note"]:
-        summary += f"\n\n*Note:* {escape_markdown(talk['note'])}"
+        summary += "\n\n" + _("*Note:* {note}", note=escape_markdown(talk["note"]))
+    nissan_brings = _.ngettext("**{companies} brings** ({domains})", "**{companies} bring** ({domains})",
+                               len(talk["counterpart"]), companies=escape_markdown(side),
+                               domains=escape_markdown(_domains_text(talk["nissan_domains"], lang)))
+    partner_brings = _("**{company} brings** ({domains})", company=escape_markdown(partner),
+                       domains=escape_markdown(_domains_text(talk["partner_domains"], lang)))
     return Card(
-        title=escape_markdown(f"{partner} · {TALK_STATUS.label(talk['status'])}"),
+        title=escape_markdown(f"{partner} · {TALK_STATUS.label(talk['status'], lang)}"),
         facts=" · ".join(escape_markdown(part) for part in (
-            ", ".join(TALK_DOMAIN.label(d) for d in talk["domain"]), REGION.label(talk["region"]), when,
-            f"Nissan's side: {side}", reciprocity)),
-        nissan=_offer(f"{side} {'brings' if len(talk['counterpart']) == 1 else 'bring'}",
-                      talk["nissan_domains"], talk["nissan_offers"]),
-        partner=_offer(f"{partner} brings", talk["partner_domains"], talk["partner_offers"]),
+            _.join(TALK_DOMAIN.label(d, lang) for d in talk["domain"]), REGION.label(talk["region"], lang), when,
+            _("Nissan's side: {companies}", companies=side), reciprocity)),
+        nissan=_offer(nissan_brings, talk["nissan_offers"], lang),
+        partner=_offer(partner_brings, talk["partner_offers"], lang),
         summary=summary,
         source_url=talk["source_url"],
-        source_status=SOURCE_STATUS.label(talk["source_status"]),
+        source_status=SOURCE_STATUS.label(talk["source_status"], lang),
     )
 
 
-def _offer(heading: str, domains: tuple[str, ...], offer: str) -> str:
-    return (f"**{escape_markdown(heading)}** ({escape_markdown(_domains_text(domains))})\n\n"
-            f"{escape_markdown(offer) or '*Not reported.*'}")
+def _offer(heading: str, offer: str, lang: str) -> str:
+    """A side's heading (Markdown, data escaped) over what it offers."""
+    _ = translator(lang)
+    not_reported = _("*Not reported.*")
+    return f"{heading}\n\n{escape_markdown(offer) or not_reported}"

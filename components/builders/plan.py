@@ -6,17 +6,16 @@ Models whose launch year is not known are kept and shown as such, never dropped 
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.builders import story
-from components.builders.text import escape_markdown, format_date, plotly_text
+from components.builders.text import escape_markdown, format_date, plotly_text, shorten
 from components.data.contract import MODEL_STATUSES
 from components.data.vocabulary import CATEGORY, GREY, MODEL_STATUS, SOURCE_STATUS
+from components.i18n import ENGLISH, N_, translator
 
-UNKNOWN_YEAR = "year not known"
+UNKNOWN_YEAR = N_("year not known")
 
 NEUTRAL = GREY
 
@@ -29,18 +28,20 @@ def platform_label(platform: pd.Series) -> str:
     return f"{platform['name']} → {later}" if later else platform["name"]
 
 
-def model_view(models: pd.DataFrame, platforms: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
-    """Models with their brand's and platform's display names and colour, and a launch-year label.
+def model_view(models: pd.DataFrame, platforms: pd.DataFrame, companies: pd.DataFrame, *,
+               lang: str = ENGLISH) -> pd.DataFrame:
+    """Models with their brand's and platform's display names and colour, and a launch-year label (in `lang`).
 
     Rows come in platform order (as in platforms.csv), then year (unknown last), status, name.
     """
+    unknown_year = translator(lang)(UNKNOWN_YEAR)
     brands = companies.set_index("id")
     order = {pid: i for i, pid in enumerate(platforms["id"])}
     view = models.assign(
         brand_name=models["brand"].map(brands["name"]),
         brand_color=models["brand"].map(brands["color"]),
         platform_name=models["platform"].map(platforms.set_index("id")["name"]),
-        year_label=models["launch_year"].map(lambda y: UNKNOWN_YEAR if pd.isna(y) else str(int(y))),
+        year_label=models["launch_year"].map(lambda y: unknown_year if pd.isna(y) else str(int(y))),
         _platform_order=models["platform"].map(order),
         _status_order=models["status"].map(MODEL_STATUSES.index),
     )
@@ -68,11 +69,12 @@ def year_bounds(models: pd.DataFrame) -> tuple[int, int] | None:
     return (int(years.min()), int(years.max())) if len(years) else None
 
 
-def year_axis(view: pd.DataFrame) -> list[str]:
-    """Every year from the first to the last shown (gaps kept, so distances read true), then "year not known"."""
+def year_axis(view: pd.DataFrame, *, lang: str = ENGLISH) -> list[str]:
+    """Every year from the first to the last shown (gaps kept, so distances read true), then "year not known"
+    (in `lang`, as model_view labels those models)."""
     bounds = year_bounds(view)
     axis = [str(year) for year in range(bounds[0], bounds[1] + 1)] if bounds else []
-    return axis + ([UNKNOWN_YEAR] if view["launch_year"].isna().any() else [])
+    return axis + ([translator(lang)(UNKNOWN_YEAR)] if view["launch_year"].isna().any() else [])
 
 
 def status_counts(view: pd.DataFrame) -> dict[str, int]:
@@ -87,19 +89,23 @@ def plan_events(events: pd.DataFrame) -> pd.DataFrame:
 
 # --- text for the cards ---------------------------------------------------------------------
 
-def platform_card(platform: pd.Series, lead_name: str, on_platform: pd.DataFrame) -> str:
+def platform_card(platform: pd.Series, lead_name: str, on_platform: pd.DataFrame, *, lang: str = ENGLISH) -> str:
     """A platform's facts and its models (those shown) as Markdown, every data text escaped."""
+    _ = translator(lang)
     lines = [f"#### {escape_markdown(platform['name'])}"]
     if platform["later_name"]:
-        lines.append(f"now **{escape_markdown(platform['later_name'])}**")
-    lines.append(f"{escape_markdown(platform['segment'])}  \nLead: **{escape_markdown(lead_name)}**")
+        lines.append(_("now **{name}**", name=escape_markdown(platform["later_name"])))
+    lines.append(f"{escape_markdown(platform['segment'])}  \n"
+                 + _("Lead: **{company}**", company=escape_markdown(lead_name)))
     if platform["builder"]:
         lines.append(f":small[{escape_markdown(platform['builder'])}]")
     if platform["source_status"] != "verified":
-        lines.append(f":small[:material/help: {SOURCE_STATUS.label(platform['source_status'])}: see the note in the "
-                     "platforms table.]")
+        note = _("{how_sure}: see the note in the platforms table.",
+                 how_sure=SOURCE_STATUS.label(platform["source_status"], lang))
+        lines.append(f":small[:material/help: {note}]")
     if on_platform.empty:
-        lines.append(":small[No model shown with these filters.]")
+        none_shown = _("No model shown with these filters.")
+        lines.append(f":small[{none_shown}]")
     else:
         lines.append("  \n".join(
             f"{MODEL_STATUS[model.status].glyph} {escape_markdown(model.name)} "
@@ -108,13 +114,15 @@ def platform_card(platform: pd.Series, lead_name: str, on_platform: pd.DataFrame
     return "\n\n".join(lines)
 
 
-def model_card(model: pd.Series) -> str:
-    """One model's details as Markdown: what, where, when, how sure."""
+def model_card(model: pd.Series, *, lang: str = ENGLISH) -> str:
+    """One model's details as Markdown: what, where, when, how sure (`year_label` as model_view gave it)."""
+    _ = translator(lang)
     lines = [
         f"**{escape_markdown(model['name'])}** · {escape_markdown(model['brand_name'])} · "
         f"{escape_markdown(model['platform_name'])}",
-        f"{MODEL_STATUS[model['status']].glyph} {MODEL_STATUS.label(model['status'])} · launch year: "
-        f"{model['year_label']} · source: {SOURCE_STATUS.label(model['source_status']).lower()}",
+        f"{MODEL_STATUS[model['status']].glyph} "
+        + _("{status} · launch year: {year} · source: {how_sure}", status=MODEL_STATUS.label(model["status"], lang),
+            year=model["year_label"], how_sure=SOURCE_STATUS.label(model["source_status"], lang).lower()),
     ]
     if model["note"]:
         lines.append(f":small[{escape_markdown(model['note'])}]")
@@ -123,12 +131,13 @@ def model_card(model: pd.Series) -> str:
 
 # --- figures --------------------------------------------------------------------------------
 
-def models_timeline(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
+def models_timeline(view: pd.DataFrame, platforms: pd.DataFrame, *, lang: str = ENGLISH) -> go.Figure:
     """One marker per model: launch year across, platform down, brand by colour, status by shape.
 
     Models sharing a platform and year are spread vertically within the platform's band. Each
     marker carries the model id as customdata, so a click can look the model up.
     """
+    _ = translator(lang)
     rows = platforms.reset_index(drop=True)
     band = {pid: -i for i, pid in enumerate(rows["id"])}
     placed = view.assign(_cell=view.groupby(["platform", "year_label"]).cumcount(),
@@ -137,32 +146,32 @@ def models_timeline(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
     placed = placed.assign(_y=placed["platform"].map(band) + (placed["_cell"] - (placed["_size"] - 1) / 2) * spread)
 
     figure = go.Figure()
-    for _, group in placed.groupby("brand", sort=False):
+    for _brand, group in placed.groupby("brand", sort=False):
         color, brand_name = group["brand_color"].iloc[0], group["brand_name"].iloc[0]
         figure.add_scatter(
             x=group["year_label"], y=group["_y"], mode="markers+text", name=plotly_text(brand_name),
-            legendgroup="brand", legendgrouptitle_text="Brand (colour)",
+            legendgroup="brand", legendgrouptitle_text=_("Brand (colour)"),
             text=group["name"].map(plotly_text), textposition="middle right", textfont_size=11, cliponaxis=False,
             marker={"color": color, "size": 13, "symbol": group["status"].map(MODEL_STATUS.symbol).tolist(),
                     "line": {"width": 2.5, "color": color}},
             customdata=pd.DataFrame({
-                "id": group["id"], "status": group["status"].map(MODEL_STATUS.label),
+                "id": group["id"], "status": group["status"].map(lambda status: MODEL_STATUS.label(status, lang)),
                 "platform": group["platform_name"].map(plotly_text), "year": group["year_label"],
                 "brand": plotly_text(brand_name)}).to_numpy(),
             hovertemplate="<b>%{text}</b><br>%{customdata[2]} · %{customdata[3]} · %{customdata[1]}"
                           "<extra>%{customdata[4]}</extra>",
         )
     for status in MODEL_STATUSES:  # legend entries for the shapes only
-        figure.add_scatter(x=[None], y=[None], mode="markers", name=MODEL_STATUS.label(status), legendgroup="status",
-                           legendgrouptitle_text="Status (shape)", hoverinfo="skip",
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=MODEL_STATUS.label(status, lang),
+                           legendgroup="status", legendgrouptitle_text=_("Status (shape)"), hoverinfo="skip",
                            marker={"symbol": MODEL_STATUS.symbol(status), "color": NEUTRAL, "size": 12,
                                    "line": {"width": 2.5, "color": NEUTRAL}})
-    years = year_axis(view)
+    years = year_axis(view, lang=lang)
     # The last column's names are written to the right of their markers: leave them room.
-    figure.update_xaxes(type="category", categoryorder="array", categoryarray=years, title="launch year",
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=years, title=_("launch year"),
                         range=[-0.5, len(years) - 0.5 + 0.6])
     figure.update_yaxes(tickvals=list(band.values()),
-                        ticktext=[plotly_text(platform_label(p)) for _, p in rows.iterrows()],
+                        ticktext=[plotly_text(platform_label(p)) for _row, p in rows.iterrows()],
                         range=[-len(rows) + 0.5, 0.5], zeroline=False, showgrid=False, title=None)
     figure.update_layout(height=max(340, 100 * len(rows) + 120), margin={"t": 20, "r": 20},
                          legend={"groupclick": "toggleitem", "orientation": "h", "y": -0.2},
@@ -170,26 +179,31 @@ def models_timeline(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def models_timeline_summary(view: pd.DataFrame, platforms: pd.DataFrame) -> str:
+def models_timeline_summary(view: pd.DataFrame, platforms: pd.DataFrame, *, lang: str = ENGLISH) -> str:
+    _ = translator(lang)
     if view.empty:
-        return "No model matches the filters."
+        return _("No model matches the filters.")
     counts = status_counts(view)
-    statuses = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    statuses = _.join(_("{count} {status}", count=n, status=MODEL_STATUS.label(status, lang).lower())
+                      for status, n in counts.items() if n)
     bounds = year_bounds(view)
-    years = f"launch years {bounds[0]}–{bounds[1]}" if bounds else "no launch year known"
+    years = (_("launch years {first}–{last}", first=bounds[0], last=bounds[1]) if bounds
+             else _("no launch year known"))
     unknown = int(view["launch_year"].isna().sum())
     if unknown:
-        years += f", {unknown} with the year not known"
+        years = _("{years}, {count} with the year not known", years=years, count=unknown)
     per_platform = view.groupby("platform_name", sort=False).size()
-    platform_text = "; ".join(f"{name}: {n}" for name, n in per_platform.items())
+    platform_text = "; ".join(_("{platform}: {count}", platform=name, count=n) for name, n in per_platform.items())
     per_brand = view.groupby("brand_name", sort=False).size().sort_values(ascending=False, kind="stable")
-    brand_text = ", ".join(f"{name} {n}" for name, n in per_brand.items())
-    return (f"{len(view)} models on {view['platform'].nunique()} of {len(platforms)} platforms ({statuses}); "
-            f"{years}. Per platform: {platform_text}. Per brand: {brand_text}.")
+    brand_text = _.join(_("{brand} {count}", brand=name, count=n) for name, n in per_brand.items())
+    return _("{count} models on {shown} of {total} platforms ({statuses}); {years}. Per platform: {per_platform}. "
+             "Per brand: {per_brand}.", count=len(view), shown=view["platform"].nunique(), total=len(platforms),
+             statuses=statuses, years=years, per_platform=platform_text, per_brand=brand_text)
 
 
-def models_hierarchy(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
+def models_hierarchy(view: pd.DataFrame, platforms: pd.DataFrame, *, lang: str = ENGLISH) -> go.Figure:
     """Treemap platform → brand → model; brand colour, planned models hatched, cancelled cross-hatched."""
+    _ = translator(lang)
     names = {pid: plotly_text(platform_label(p)) for pid, p in platforms.set_index("id").iterrows()}
     ids, labels, parents, colors, patterns, hovers = [], [], [], [], [], []
     for platform, on_platform in view.groupby("platform", sort=False):
@@ -198,21 +212,21 @@ def models_hierarchy(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
         parents.append("")
         colors.append(NEUTRAL)
         patterns.append("")
-        hovers.append(f"{len(on_platform)} models")
+        hovers.append(_("{count} models", count=len(on_platform)))
         for brand, of_brand in on_platform.groupby("brand", sort=False):
             ids.append(f"{platform}/{brand}")
             labels.append(plotly_text(of_brand["brand_name"].iloc[0]))
             parents.append(platform)
             colors.append(of_brand["brand_color"].iloc[0])
             patterns.append("")
-            hovers.append(f"{len(of_brand)} models")
+            hovers.append(_("{count} models", count=len(of_brand)))
             for model in of_brand.itertuples():
                 ids.append(f"{platform}/{brand}/{model.id}")
                 labels.append(plotly_text(model.name))
                 parents.append(f"{platform}/{brand}")
                 colors.append(model.brand_color)
                 patterns.append(MODEL_STATUS[model.status].pattern)
-                hovers.append(f"{MODEL_STATUS.label(model.status)} · {model.year_label}")
+                hovers.append(f"{MODEL_STATUS.label(model.status, lang)} · {model.year_label}")
     figure = go.Figure(go.Treemap(
         ids=ids, labels=labels, parents=parents, branchvalues="remainder", customdata=hovers,
         marker={"colors": colors, "pattern": {"shape": patterns, "fillmode": "overlay", "solidity": 0.2}},
@@ -224,88 +238,102 @@ def models_hierarchy(view: pd.DataFrame, platforms: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def models_hierarchy_summary(view: pd.DataFrame) -> str:
+def models_hierarchy_summary(view: pd.DataFrame, *, lang: str = ENGLISH) -> str:
+    _ = translator(lang)
     if view.empty:
-        return "No model matches the filters."
+        return _("No model matches the filters.")
     parts = []
-    for _, on_platform in view.groupby("platform", sort=False):
-        brands = on_platform.groupby("brand_name", sort=False)["name"].apply(lambda names: ", ".join(names))
-        parts.append(f"{on_platform['platform_name'].iloc[0]}: "
-                     + "; ".join(f"{brand} ({models})" for brand, models in brands.items()))
-    return ("Platform → brand → model, each model one tile (hatched if planned, cross-hatched if cancelled). "
-            + ". ".join(parts) + ".")
+    for _platform, on_platform in view.groupby("platform", sort=False):
+        brands = on_platform.groupby("brand_name", sort=False)["name"].apply(_.join)
+        by_brand = [_("{brand} ({models})", brand=brand, models=models) for brand, models in brands.items()]
+        parts.append(_("{platform}: {brands}", platform=on_platform["platform_name"].iloc[0],
+                       brands="; ".join(by_brand)))
+    return _("Platform → brand → model, each model one tile (hatched if planned, cross-hatched if cancelled). "
+             "{platforms}.", platforms=". ".join(parts))
 
 
-def events_timeline(events: pd.DataFrame) -> go.Figure:
+def events_timeline(events: pd.DataFrame, *, lang: str = ENGLISH) -> go.Figure:
     """The events that reshaped the plan, one titled row each, oldest at the top, on a date axis.
 
     Colour is the category, as on History; the marker's shape is how sure the row is.
     `events` as returned by plan_events: its index numbers the events in date order.
     """
-    labels = [f"{i + 1}. {plotly_text(textwrap.shorten(title, 70, placeholder='…'))}"
+    _ = translator(lang)
+    labels = [f"{i + 1}. {plotly_text(shorten(title, 70))}"
               for i, title in events["title"].items()]
     events = events.assign(_label=labels, _title=events["title"].map(plotly_text),
-                           _status=events["source_status"].map(SOURCE_STATUS.label),
-                           _when=[format_date(row["date"], row["date_precision"]) for _, row in events.iterrows()])
+                           _status=events["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
+                           _when=[_.date(row["date"], row["date_precision"]) for _row, row in events.iterrows()])
     categories = list(dict.fromkeys(events["category"]))
     figure = go.Figure()
     for category in categories:
         group = events[events["category"] == category]
         figure.add_scatter(
-            x=group["date"], y=group["_label"], mode="markers", name=CATEGORY.label(category),
+            x=group["date"], y=group["_label"], mode="markers", name=CATEGORY.label(category, lang),
             marker={"color": CATEGORY.color(category), "size": 13,
                     "line": {"width": 2, "color": CATEGORY.color(category)},
                     "symbol": group["source_status"].map(SOURCE_STATUS.symbol).tolist()},
             customdata=group[["_title", "_status", "_when"]].to_numpy(),
-            hovertemplate="%{customdata[2]}<br>%{customdata[0]}<br>source: %{customdata[1]}<extra>"
-                          + CATEGORY.label(category) + "</extra>",
+            hovertemplate=_("%{customdata[2]}<br>%{customdata[0]}<br>source: %{customdata[1]}")
+                          + "<extra>" + CATEGORY.label(category, lang) + "</extra>",
         )
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], title=None)
     figure.update_xaxes(title=None, showgrid=True)
     figure.update_layout(height=120 + 30 * len(events), margin={"t": 20},
-                         legend={"title": "Category", "orientation": "h", "y": 1.02, "yanchor": "bottom"})
+                         legend={"title": _("Category"), "orientation": "h", "y": 1.02, "yanchor": "bottom"})
     return figure
 
 
-def events_summary(events: pd.DataFrame) -> str:
+def events_summary(events: pd.DataFrame, *, lang: str = ENGLISH) -> str:
+    _ = translator(lang)
     if events.empty:
-        return "No event in the data is tagged as part of the plan."
+        return _("No event in the data is tagged as part of the plan.")
     per_category = events["category"].value_counts()
     first, last = events.iloc[0], events.iloc[-1]
-    return (f"{len(events)} events from {first['date']:%B %Y} to {last['date']:%B %Y} "
-            f"({', '.join(f'{n} {CATEGORY.label(c).lower()}' for c, n in per_category.items())}). "
-            + " ".join(f"{i + 1}. {row['date']:%b %Y}: {row['title']}." for i, row in events.iterrows()))
+    categories = _.join(_("{count} {category}", count=n, category=CATEGORY.label(c, lang).lower())
+                        for c, n in per_category.items())
+    listed = " ".join(_("{number}. {month}: {title}.", number=i + 1, month=_.month(row["date"]), title=row["title"])
+                      for i, row in events.iterrows())
+    return _("{count} events from {first} to {last} ({categories}). {events}", count=len(events),
+             first=_.date(first["date"], "month"), last=_.date(last["date"], "month"), categories=categories,
+             events=listed)
 
 
 # --- tables ---------------------------------------------------------------------------------
 
-def platform_table(platforms: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+def platform_table(platforms: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> pd.DataFrame:
     """The platforms as readers read them: the lead's name, how sure spelled out."""
+    _ = translator(lang)
     return pd.DataFrame({
-        "platform": platforms["name"], "now": platforms["later_name"],
-        "lead": platforms["lead"].map(lambda c: names.get(c, c)), "builder": platforms["builder"],
-        "segment": platforms["segment"], "announced": platforms["announced"],
-        "how sure": platforms["source_status"].map(SOURCE_STATUS.label), "note": platforms["note"],
-        "source_url": platforms["source_url"],
+        _("platform"): platforms["name"], _("now"): platforms["later_name"],
+        _("lead"): platforms["lead"].map(lambda c: names.get(c, c)), _("builder"): platforms["builder"],
+        _("segment"): platforms["segment"], _("announced"): platforms["announced"],
+        _("how sure"): platforms["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
+        _("note"): platforms["note"], "source_url": platforms["source_url"],
     }).reset_index(drop=True)
 
 
-def model_table(view: pd.DataFrame) -> pd.DataFrame:
+def model_table(view: pd.DataFrame, *, lang: str = ENGLISH) -> pd.DataFrame:
     """Models (from model_view) as the page's table shows them."""
+    _ = translator(lang)
     return pd.DataFrame({
-        "model": view["name"], "brand": view["brand_name"], "platform": view["platform_name"],
-        "launch year": view["year_label"], "status": view["status"].map(MODEL_STATUS.label),
-        "how sure": view["source_status"].map(SOURCE_STATUS.label), "note": view["note"],
-        "source_url": view["source_url"],
+        _("model"): view["name"], _("brand"): view["brand_name"], _("platform"): view["platform_name"],
+        _("launch year"): view["year_label"],
+        _("status"): view["status"].map(lambda status: MODEL_STATUS.label(status, lang)),
+        _("how sure"): view["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
+        _("note"): view["note"], "source_url": view["source_url"],
     }).reset_index(drop=True)
 
 
-def events_table(events: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+def events_table(events: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> pd.DataFrame:
     """The plan's events (from plan_events) as the page's table shows them, numbered as on the chart."""
+    _ = translator(lang)
     return pd.DataFrame({
-        "number": events.index + 1,
-        "when": [format_date(row["date"], row["date_precision"]) for _, row in events.iterrows()],
-        "category": events["category"].map(CATEGORY.label), "title": events["title"], "summary": events["summary"],
-        "companies": events["companies"].map(lambda ids: ", ".join(names.get(i, i) for i in ids)),
-        "how sure": events["source_status"].map(SOURCE_STATUS.label), "source_url": events["source_url"],
+        _("number"): events.index + 1,
+        _("when"): [format_date(row["date"], row["date_precision"], lang) for _row, row in events.iterrows()],
+        _("category"): events["category"].map(lambda category: CATEGORY.label(category, lang)),
+        _("title"): events["title"], _("summary"): events["summary"],
+        _("companies"): events["companies"].map(lambda ids: _.join(names.get(i, i) for i in ids)),
+        _("how sure"): events["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
+        "source_url": events["source_url"],
     })

@@ -16,8 +16,9 @@ from components.builders import story
 from components.builders.text import format_date, plotly_text, source_host
 from components.builders.time_axis import mark_layout, padded_range
 from components.data.vocabulary import SOURCE_STATUS, STAKE_BASIS
+from components.i18n import ENGLISH, N_, translator
 
-HOLDINGS = {"alliance": "Between the partners", "all": "All holdings"}
+HOLDINGS = {"alliance": N_("Between the partners"), "all": N_("All holdings")}
 SERIES = ["holder", "target", "basis"]
 
 
@@ -56,73 +57,91 @@ def steps(stakes: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.Da
     return pd.concat(parts, ignore_index=True)
 
 
-def series_label(holder: str, target: str, basis: str, names: dict[str, str]) -> str:
-    return f"{names.get(holder, holder)} → {names.get(target, target)} ({STAKE_BASIS.label(basis)})"
+def series_label(holder: str, target: str, basis: str, names: dict[str, str], *, lang: str = ENGLISH) -> str:
+    _ = translator(lang)
+    return _("{holder} → {target} ({basis})", holder=names.get(holder, holder), target=names.get(target, target),
+             basis=STAKE_BASIS.label(basis, lang))
 
 
-HOVER = ("<b>%{customdata[0]}</b><br>%{y:.4~g}% since %{customdata[1]}"
-         "<br>Source: %{customdata[2]} (%{customdata[3]})<extra></extra>")
+def hover_template(lang: str = ENGLISH) -> str:
+    """The hover of a point: the stake, its value since the row in force, and where its source is."""
+    _ = translator(lang)
+    since, source = _("%{y:.4~g}% since %{customdata[1]}"), _("Source: %{customdata[2]} (%{customdata[3]})")
+    return f"<b>%{{customdata[0]}}</b><br>{since}<br>{source}<extra></extra>"
 
 
 def stakes_figure(points: pd.DataFrame, names: dict[str, str], colors: dict[str, str], *,
                   x_range: tuple[pd.Timestamp, pd.Timestamp], marks: dict[str, pd.Timestamp] | None = None,
-                  title: str = "") -> go.Figure:
+                  title: str = "", lang: str = ENGLISH) -> go.Figure:
     """One step line per holder→target stake and basis: coloured by holder, dashed by basis.
 
     Markers stand on the rows of stakes.csv (their shape says how sure the row is); between them
     the line holds the stake in force. The turning points (`marks`) are dotted lines, so the 2023
     rebalancing (direct stake down, trust stake and voting rights up) lines up with its date.
     """
+    _ = translator(lang)
+    hover = hover_template(lang)
     figure = go.Figure()
     for (holder, target, basis), line in points.groupby(SERIES, sort=False):
-        label = series_label(holder, target, basis, names)
+        label = series_label(holder, target, basis, names, lang=lang)
         figure.add_scatter(
             x=line["date"], y=line["pct"], mode="lines+markers", name=plotly_text(label), line_shape="hv",
             line={"color": colors.get(holder, "#888888"), "dash": STAKE_BASIS[basis].dash, "width": 2.5},
             marker={"size": [10 if real else 0 for real in line["real"]],
                     "symbol": line["source_status"].map(SOURCE_STATUS.symbol).tolist(),
                     "color": colors.get(holder, "#888888"), "line": {"width": 2}},
-            customdata=[[plotly_text(label), plotly_text(format_date(row["since"], row["date_precision"])),
-                         plotly_text(source_host(row["source_url"])), SOURCE_STATUS.label(row["source_status"])]
-                        for _, row in line.iterrows()],
-            hovertemplate=HOVER,
+            customdata=[[plotly_text(label), plotly_text(format_date(row["since"], row["date_precision"], lang)),
+                         plotly_text(source_host(row["source_url"])), SOURCE_STATUS.label(row["source_status"], lang)]
+                        for _index, row in line.iterrows()],
+            hovertemplate=hover,
         )
     lines, labels = mark_layout(marks or {}, *x_range)
     figure.update_layout(
         title={"text": title}, height=480, hovermode="closest", margin={"l": 10, "r": 10, "t": 100, "b": 10},
-        legend={"title": {"text": "Holder → target (basis)", "side": "top"}, "orientation": "h", "x": 0, "y": -0.08,
-                "yanchor": "top"},
+        legend={"title": {"text": _("Holder → target (basis)"), "side": "top"}, "orientation": "h", "x": 0,
+                "y": -0.08, "yanchor": "top"},
         xaxis={"type": "date", "range": padded_range(*x_range)},
-        yaxis={"title": {"text": "share of the target's capital"}, "ticksuffix": "%", "rangemode": "tozero"},
+        yaxis={"title": {"text": _("share of the target's capital")}, "ticksuffix": "%", "rangemode": "tozero"},
         shapes=lines, annotations=labels,
     )
     return figure
 
 
-def summary(points: pd.DataFrame, names: dict[str, str]) -> str:
+def summary(points: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> str:
     """The text alternative of the stakes chart: each stake's first and last value in the range."""
+    _ = translator(lang)
     if points.empty:
-        return "No cross-shareholding is in force in this date range among the companies chosen."
+        return _("No cross-shareholding is in force in this date range among the companies chosen.")
+
+    def pct(value: float) -> str:  # to four significant digits, as the hover shows it
+        return _.percent(float(f"{value:.4g}"))
+
     parts = []
     for (holder, target, basis), line in points.groupby(SERIES, sort=False):
-        label = series_label(holder, target, basis, names)
+        label = series_label(holder, target, basis, names, lang=lang)
         first, last = line.iloc[0], line.iloc[-1]
         changes = int(line["real"].sum())
         if first["pct"] == last["pct"] and changes <= 1:
-            parts.append(f"{label} {last['pct']:.4g}% from {first['date'].year}")
+            parts.append(_("{stake} {pct} from {year}", stake=label, pct=pct(last["pct"]),
+                           year=str(first["date"].year)))
         else:
-            parts.append(f"{label} from {first['pct']:.4g}% in {first['date'].year} to {last['pct']:.4g}% "
-                         f"in {last['since'].year}")
-    return (f"{len(parts)} stake{'s' if len(parts) > 1 else ''} from {points['date'].min().year} to "
-            f"{points['date'].max().year}: " + "; ".join(parts) + ".")
+            parts.append(_("{stake} from {first} in {first_year} to {last} in {last_year}", stake=label,
+                           first=pct(first["pct"]), first_year=str(first["date"].year), last=pct(last["pct"]),
+                           last_year=str(last["since"].year)))
+    return _.ngettext("{count} stake from {first} to {last}: {stakes}.",
+                      "{count} stakes from {first} to {last}: {stakes}.", len(parts),
+                      first=str(points["date"].min().year), last=str(points["date"].max().year),
+                      stakes="; ".join(parts))
 
 
-def table(stakes: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """The stakes rows as a reader reads them: company names and labels for codes."""
+def table(stakes: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> pd.DataFrame:
+    """The stakes rows as a reader reads them: company names and labels for codes (the page refers to a
+    column by the same translated header)."""
+    _ = translator(lang)
     return pd.DataFrame({
-        "date": stakes["date"], "holder": stakes["holder"].map(lambda c: names.get(c, c)),
-        "target": stakes["target"].map(lambda c: names.get(c, c)), "stake %": stakes["pct"],
-        "basis": stakes["basis"].map(STAKE_BASIS.label),
-        "how sure": stakes["source_status"].map(SOURCE_STATUS.label), "note": stakes["note"],
-        "source_url": stakes["source_url"],
+        _("date"): stakes["date"], _("holder"): stakes["holder"].map(lambda c: names.get(c, c)),
+        _("target"): stakes["target"].map(lambda c: names.get(c, c)), _("stake %"): stakes["pct"],
+        _("basis"): stakes["basis"].map(lambda value: STAKE_BASIS.label(value, lang)),
+        _("how sure"): stakes["source_status"].map(lambda value: SOURCE_STATUS.label(value, lang)),
+        _("note"): stakes["note"], "source_url": stakes["source_url"],
     }).reset_index(drop=True)

@@ -14,28 +14,29 @@ import pandas as pd
 
 from components.builders.text import format_date
 from components.data.contract import HUB, PARTNERS, PLAN_EV_MODELS, PLAN_EVENT, PLAN_INVESTMENT, Anchor
+from components.i18n import ENGLISH, N_, translator
 
 LIVE_TALK_STATUSES = ("rumoured", "exploring", "mou")
 ALLIANCE_PARTNERS = tuple(anchor.id for anchor in PARTNERS)
 PLAN_TAG = PLAN_EVENT.id  # the tag of the events that reshaped the plan, named after the plan itself
 
-NARRATIVE = """
-**1999: a rescue built on shares.** On 27 March 1999 Renault took 36.8% of a heavily indebted Nissan, and
-Carlos Ghosn's Nissan Revival Plan followed that October. In 2002 the tie became a cross-shareholding:
-Renault rose to 44.4% of Nissan, Nissan took 15% of Renault without voting rights.
-
-**2016–2017: the alliance at its widest.** Nissan took 34% of Mitsubishi Motors in 2016; in 2017 the group, renamed
-Renault–Nissan–Mitsubishi, set out the \u201cAlliance 2022\u201d plan of shared platforms and synergies.
-
-**2018–2023: strain and rebalancing.** Ghosn's arrest in November 2018 opened years of mistrust; the
-leader–follower model of 2020 and the \u201cAlliance to 2030\u201d plan of 27 January 2022 (€23bn, five
-common EV platforms, 35 new EVs) kept the industrial work going, and in 2023 the partners cut their
-cross-holdings to 15% each, Renault placing the rest of its Nissan shares in a French trust.
-
-**2024–2025: \u201cAlliance 2.0\u201d.** After its largest loss in 25 years, Nissan looked for partners on a new
-principle, reciprocity: a merger with Honda was agreed in principle and abandoned within two months, while
-narrower deals (Mitsubishi, Wayve, Dongfeng, talks with Ford and Stellantis) replaced one axis with a web.
-"""
+# The story in four paragraphs, one message each (the Overview joins them): NARRATIVE[i] is Markdown.
+NARRATIVE = (
+    N_("**1999: a rescue built on shares.** On 27 March 1999 Renault took 36.8% of a heavily indebted Nissan, and "
+       "Carlos Ghosn's Nissan Revival Plan followed that October. In 2002 the tie became a cross-shareholding: "
+       "Renault rose to 44.4% of Nissan, Nissan took 15% of Renault without voting rights."),
+    N_("**2016–2017: the alliance at its widest.** Nissan took 34% of Mitsubishi Motors in 2016; in 2017 the group, "
+       "renamed Renault–Nissan–Mitsubishi, set out the \u201cAlliance 2022\u201d plan of shared platforms and "
+       "synergies."),
+    N_("**2018–2023: strain and rebalancing.** Ghosn's arrest in November 2018 opened years of mistrust; the "
+       "leader–follower model of 2020 and the \u201cAlliance to 2030\u201d plan of 27 January 2022 (€23bn, five "
+       "common EV platforms, 35 new EVs) kept the industrial work going, and in 2023 the partners cut their "
+       "cross-holdings to 15% each, Renault placing the rest of its Nissan shares in a French trust."),
+    N_("**2024–2025: \u201cAlliance 2.0\u201d.** After its largest loss in 25 years, Nissan looked for partners on "
+       "a new principle, reciprocity: a merger with Honda was agreed in principle and abandoned within two months, "
+       "while narrower deals (Mitsubishi, Wayve, Dongfeng, talks with Ford and Stellantis) replaced one axis with "
+       "a web."),
+)
 
 
 def anchor_row(frames: dict[str, pd.DataFrame], anchor: Anchor) -> pd.Series | None:
@@ -89,14 +90,20 @@ class Figure:
     detail: str
 
 
-def headline(data: dict[str, pd.DataFrame], today: pd.Timestamp) -> list[Figure]:
+# How the stake of each basis (contract.STAKE_BASES) is written in the headline's detail: "15% direct + 28.4% in a
+# French trust".
+HELD_AS = {"direct": N_("{pct} direct"), "trust": N_("{pct} in a French trust"), "voting": N_("{pct} voting")}
+
+
+def headline(data: dict[str, pd.DataFrame], today: pd.Timestamp, *, lang: str = ENGLISH) -> list[Figure]:
     """The Overview's figures that the data can give (one is left out when the rows it needs are missing)."""
+    _ = translator(lang)
     figures = []
     events, talks = data["events"], data["talks"]
     if len(events):
         start = alliance_start(events)
-        figures.append(Figure("Alliance age", f"{years_between(start, today.date())} years",
-                              f"since {format_date(start)}"))
+        figures.append(Figure(_("Alliance age"), _("{count} years", count=_.number(years_between(start, today.date()))),
+                              _("since {date}", date=format_date(start, lang=lang))))
     names = data["companies"].set_index("id")["name"]
     renault, nissan = ALLIANCE_PARTNERS[0], HUB.id
     if renault in names.index and nissan in names.index:
@@ -104,18 +111,20 @@ def headline(data: dict[str, pd.DataFrame], today: pd.Timestamp) -> list[Figure]
         stake = held[(held["holder"] == renault) & (held["target"] == nissan)].set_index("basis")["pct"]
         if len(stake):
             figures.append(Figure(
-                f"{names[renault]} in {names[nissan]}", f"{stake.sum():g}%",
-                " + ".join(f"{pct:g}% {'in a French trust' if basis == 'trust' else basis}"
-                           for basis, pct in stake.items())))
+                _("{holder} in {target}", holder=names[renault], target=names[nissan]), _.percent(stake.sum()),
+                " + ".join(_(HELD_AS[basis], pct=_.percent(pct)) for basis, pct in stake.items())))
     plan = anchor_row(data, PLAN_EVENT)
     investment, models = anchor_row(data, PLAN_INVESTMENT), anchor_row(data, PLAN_EV_MODELS)
     if plan is not None and investment is not None and models is not None:
         figures.append(Figure(
-            "Alliance to 2030", f"€{investment['value']:g}bn",
-            f"{models['value']:g} new EVs by {models['target_year']} on {len(data['platforms'])} common platforms; "
-            f"announced {format_date(plan['date'], plan['date_precision'])}"))
-    figures.append(Figure("Partner talks under way", f"{len(live_talks(talks))}",
-                          f"of {len(talks)} talks in the data are rumoured, explored or under a memorandum"))
+            _("Alliance to 2030"), _.money(investment["value"] * 1e9, "EUR"),  # the row's unit is EUR bn
+            _("{count} new EVs by {year} on {platforms} common platforms; announced {date}",
+              count=_.number(models["value"]), year=str(models["target_year"]),
+              platforms=_.number(len(data["platforms"])),
+              date=format_date(plan["date"], plan["date_precision"], lang))))
+    figures.append(Figure(_("Partner talks under way"), _.number(len(live_talks(talks))),
+                          _("of {total} talks in the data are rumoured, explored or under a memorandum",
+                            total=_.number(len(talks)))))
     return figures
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 import pandas as pd
+
+from components.i18n import ENGLISH, translator
 
 # The site of a source address, as tables and hovers show it: www.example.com/a/b → example.com
 SOURCE_HOST = re.compile(r"^https?://(?:www\.)?([^/]+)")
@@ -33,13 +36,56 @@ def plotly_text(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def format_date(value, precision: str = "day") -> str:
-    """A date shown at the precision it is known to: 27 March 1999, March 2002, 2008."""
-    if precision == "year":
-        return f"{value.year}"
-    if precision == "month":
-        return value.strftime("%B %Y")
-    return f"{value.day} {value.strftime('%B %Y')}"
+def format_date(value, precision: str = "day", lang: str = ENGLISH) -> str:
+    """A date shown at the precision it is known to: 27 March 1999, March 2002, 2008 (1999年3月27日…)."""
+    return translator(lang).date(value, precision)
+
+
+def _columns(text: str) -> int:
+    """How wide text is on screen, in Latin letters: a Chinese character takes about two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+_PIECES = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\s+")
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """Lines of at most `columns` (Latin letters wide), broken between words, or between any two Chinese
+    characters; a word longer than a line (a long address) is broken where it must be. Linear in the text."""
+    lines, line, width = [], "", 0
+
+    def new_line() -> None:
+        nonlocal line, width
+        if line.strip():
+            lines.append(line.rstrip())
+        line, width = "", 0
+
+    for piece in _PIECES.findall(str(text)):
+        if width + _columns(piece.rstrip()) > columns:
+            new_line()
+            piece = piece.lstrip()
+        if _columns(piece.rstrip()) > columns:  # a word that fills a line on its own: cut it
+            for char in piece:
+                if width + _columns(char) > columns:
+                    new_line()
+                line, width = line + char, width + _columns(char)
+            continue
+        line, width = line + piece, width + _columns(piece)
+    new_line()
+    return lines
+
+
+def shorten(text: str, columns: int) -> str:
+    """The text cut to `columns` (Latin letters wide), with an ellipsis where it was cut."""
+    text = str(text)
+    if _columns(text) <= columns:
+        return text
+    kept, width = "", 0
+    for char in text:
+        if width + _columns(char) > columns - 1:
+            break
+        kept, width = kept + char, width + _columns(char)
+    return kept.rstrip() + "…"
 
 
 def source_host(url: str) -> str:

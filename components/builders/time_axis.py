@@ -5,14 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from components.builders.text import plotly_text
+from components.i18n import ENGLISH, N_, translator
 
 # The turning points the charts mark (those in the data): event id → a short label; the year comes from the data.
 TURNING_POINTS = {
-    "alliance-signed": "alliance",
-    "nissan-mitsubishi-completed": "Mitsubishi",
-    "ghosn-arrested": "Ghosn arrest",
-    "new-alliance-in-force": "rebalanced",
-    "honda-nissan-merger-ended": "Honda off",
+    "alliance-signed": N_("alliance"),
+    "nissan-mitsubishi-completed": N_("Mitsubishi"),
+    "ghosn-arrested": N_("Ghosn arrest"),
+    "new-alliance-in-force": N_("rebalanced"),
+    "honda-nissan-merger-ended": N_("Honda off"),
 }
 # Room either side of the shown dates, so markers at the ends are not cut in half: at least this much, and a
 # share of the span, so that a phone-wide chart (fewer pixels a year) still has a marker's width to spare.
@@ -26,10 +27,11 @@ def padded_range(low, high) -> list[pd.Timestamp]:
     return [low - pad, high + pad]
 
 
-def turning_points(events: pd.DataFrame) -> dict[str, pd.Timestamp]:
+def turning_points(events: pd.DataFrame, *, lang: str = ENGLISH) -> dict[str, pd.Timestamp]:
     """The turning points present in `events`: label → date."""
+    _ = translator(lang)
     present = events.drop_duplicates("id").set_index("id")["date"] if len(events) else pd.Series(dtype=object)
-    return {f"{present[event_id].year}: {label}": present[event_id]
+    return {_("{year}: {label}", year=str(present[event_id].year), label=_(label)): present[event_id]
             for event_id, label in TURNING_POINTS.items() if event_id in present}
 
 

@@ -5,18 +5,19 @@ Pure functions, no Streamlit: a filtered DataFrame goes in, a go.Figure or a str
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders.text import escape_markdown, format_date, plotly_text, rows_containing, source_host
+from components.builders.text import escape_markdown, plotly_text, rows_containing, source_host
 from components.builders.time_axis import mark_layout, padded_range
 from components.data.contract import EVENT_CATEGORIES, SOURCE_STATUSES
 from components.data.vocabulary import CATEGORY, SOURCE_STATUS
+from components.i18n import ENGLISH, N_, translator
 
-LANE_MODES = {"category": "Category", "company": "Company"}
+LANE_MODES = {"category": N_("Category"), "company": N_("Company")}
 SEARCHED_COLUMNS = ["title", "summary"]
 # The eras of the story (see story.NARRATIVE), by the year each begins: the summary counts events per era.
 ERA_STARTS = (1999, 2016, 2018, 2024)
@@ -25,8 +26,12 @@ ROW_GAP = 0.012
 ROW_HEIGHT = 26
 MIN_HEIGHT = 460  # room for the legend (the key of categories and statuses) when few lanes are shown
 # How the summary counts rows of each source status: "77 verified, 6 press reports".
-STATUS_COUNTED = {"verified": "verified", "conflicting": "with conflicting sources",
-                  "press_report": "press reports", "unverified": "unverified"}
+STATUS_COUNTED = {"verified": N_("{count} verified"), "conflicting": N_("{count} with conflicting sources"),
+                  "press_report": N_("{count} press reports"), "unverified": N_("{count} unverified")}
+# What to widen when no event matches, for a filter that has none of its values chosen, or only some.
+WIDEN = {"categories": (N_("pick at least one of the categories"), N_("add categories")),
+         "companies": (N_("pick at least one of the companies"), N_("add companies")),
+         "statuses": (N_("pick at least one of the source statuses"), N_("add source statuses"))}
 
 
 # --- filtering ------------------------------------------------------------------------------
@@ -65,47 +70,51 @@ def filter_events(events: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
     return rows_containing(events[keep], wanted.text, SEARCHED_COLUMNS)
 
 
-def empty_message(wanted: EventFilter) -> str:
+def empty_message(wanted: EventFilter, *, lang: str = ENGLISH) -> str:
     """What to say when no event matches, and which filters to widen."""
+    _ = translator(lang)
     hints = []
     if wanted.text:
-        hints.append("clear the search")
+        hints.append(_("clear the search"))
     for name, chosen in (("categories", wanted.categories), ("companies", wanted.companies),
-                         ("source statuses", wanted.statuses)):
-        if chosen is not None and not chosen:
-            hints.append(f"pick at least one of the {name}")
-        elif chosen is not None:
-            hints.append(f"add {name}")
-    hints.append("widen the date range")
-    return "No events match these filters. To see more, " + ", ".join(hints) + " in the sidebar."
+                         ("statuses", wanted.statuses)):
+        if chosen is not None:
+            none_chosen, some_chosen = WIDEN[name]
+            hints.append(_(some_chosen if chosen else none_chosen))
+    hints.append(_("widen the date range"))
+    return _("No events match these filters. To see more, {hints} in the sidebar.", hints=_.join(hints))
 
 
 # --- what each event shows ------------------------------------------------------------------
 
-def when_text(row) -> str:
+def when_text(row, *, lang: str = ENGLISH) -> str:
     """The date (or period) at the precision it is known to: March 2002, 1 April 2023 – 31 March 2025."""
-    start = format_date(row["date"], row["date_precision"])
+    _ = translator(lang)
+    start = _.date(row["date"], row["date_precision"])
     if pd.isna(row["end_date"]) or row["end_date"] == row["date"]:
         return start
-    return f"{start} – {format_date(row['end_date'], 'day')}"
+    return _("{start} – {end}", start=start, end=_.date(row["end_date"], "day"))
 
 
-def company_names(events: pd.DataFrame, names: dict[str, str]) -> pd.Series:
-    return events["companies"].map(lambda ids: ", ".join(names.get(i, i) for i in ids))
+def company_names(events: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> pd.Series:
+    join = translator(lang).join
+    return events["companies"].map(lambda ids: join(names.get(i, i) for i in ids))
 
 
-def table_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """The events as the table under the chart shows them (the id stays, for the selection)."""
+def table_frame(events: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> pd.DataFrame:
+    """The events as the table under the chart shows them (the id stays, for the selection; `date` too, for
+    sorting: the page shows neither)."""
+    _ = translator(lang)
     shown = events.sort_values("date", kind="stable")
     return pd.DataFrame({
         "id": shown["id"],
-        "when": shown.apply(when_text, axis=1) if len(shown) else pd.Series(dtype=str),
-        "title": shown["title"],
-        "category": shown["category"].map(CATEGORY.label),
-        "companies": company_names(shown, names),
-        "value": shown["value"],
-        "unit": shown["unit"],
-        "status": shown["source_status"].map(SOURCE_STATUS.label),
+        _("when"): shown.apply(when_text, axis=1, lang=lang) if len(shown) else pd.Series(dtype=str),
+        _("title"): shown["title"],
+        _("category"): shown["category"].map(lambda value: CATEGORY.label(value, lang)),
+        _("companies"): company_names(shown, names, lang=lang),
+        _("value"): shown["value"],
+        _("unit"): shown["unit"],
+        _("status"): shown["source_status"].map(lambda value: SOURCE_STATUS.label(value, lang)),
         "source_url": shown["source_url"],
         "date": shown["date"],
     }).reset_index(drop=True)
@@ -114,7 +123,7 @@ def table_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 # --- lanes ----------------------------------------------------------------------------------
 
 def lane_items(events: pd.DataFrame, lanes: str, names: dict[str, str],
-               companies: Sequence[str] | None = None) -> pd.DataFrame:
+               companies: Sequence[str] | None = None, *, lang: str = ENGLISH) -> pd.DataFrame:
     """One row per event and lane it is drawn in, with the lane's label.
 
     By category each event has one lane; by company it has one per company involved (only
@@ -131,7 +140,7 @@ def lane_items(events: pd.DataFrame, lanes: str, names: dict[str, str],
         counts = items.groupby("lane")["id"].count()
         first = items.groupby("lane")["date"].min()
         order = sorted(counts.index, key=lambda c: (-counts[c], first[c], c))
-    labels = {lane: (CATEGORY.label(lane) if lanes == "category" else names.get(lane, lane)) for lane in order}
+    labels = {lane: (CATEGORY.label(lane, lang) if lanes == "category" else names.get(lane, lane)) for lane in order}
     return items.assign(lane_label=items["lane"].map(labels), lane_order=items["lane"].map(order.index))
 
 
@@ -172,19 +181,25 @@ def place(items: pd.DataFrame, span: pd.Timedelta) -> tuple[pd.DataFrame, list[t
 
 # --- the figure -----------------------------------------------------------------------------
 
-def _hover_data(items: pd.DataFrame, names: dict[str, str]) -> list[list[str]]:
+def _hover_data(items: pd.DataFrame, names: dict[str, str], lang: str) -> list[list[str]]:
     """customdata per point: the id first (the selection maps back to the event through it)."""
+    join = translator(lang).join
     return [
-        [event_id, plotly_text(when), plotly_text(title), CATEGORY.label(category), plotly_text(source_host(url)),
-         SOURCE_STATUS.label(status), plotly_text(", ".join(names.get(i, i) for i in companies))]
+        [event_id, plotly_text(when), plotly_text(title), CATEGORY.label(category, lang),
+         plotly_text(source_host(url)), SOURCE_STATUS.label(status, lang),
+         plotly_text(join(names.get(i, i) for i in companies))]
         for event_id, when, title, category, url, status, companies in zip(
-            items["id"], items.apply(when_text, axis=1), items["title"], items["category"], items["source_url"],
-            items["source_status"], items["companies"], strict=True)
+            items["id"], items.apply(when_text, axis=1, lang=lang), items["title"], items["category"],
+            items["source_url"], items["source_status"], items["companies"], strict=True)
     ]
 
 
-HOVER = ("<b>%{customdata[2]}</b><br>%{customdata[1]} · %{customdata[3]}<br>%{customdata[6]}"
-         "<br>Source: %{customdata[4]} (%{customdata[5]})<extra></extra>")
+def hover_template(lang: str = ENGLISH) -> str:
+    """The hover of an event: its title, date, category and companies, then where its source is."""
+    _ = translator(lang)
+    source = _("Source: %{customdata[4]} (%{customdata[5]})")
+    return ("<b>%{customdata[2]}</b><br>%{customdata[1]} · %{customdata[3]}<br>%{customdata[6]}<br>"
+            f"{source}<extra></extra>")
 
 
 def is_period(events: pd.DataFrame) -> pd.Series:
@@ -194,7 +209,7 @@ def is_period(events: pd.DataFrame) -> pd.Series:
 
 def timeline_figure(events: pd.DataFrame, names: dict[str, str], *, lanes: str = "category",
                     companies: Sequence[str] | None = None, x_range: tuple | None = None,
-                    marks: dict[str, pd.Timestamp] | None = None, title: str = "") -> go.Figure:
+                    marks: dict[str, pd.Timestamp] | None = None, title: str = "", lang: str = ENGLISH) -> go.Figure:
     """Events on a time axis, in lanes, coloured by category; periods as bars, points as markers.
 
     The marker's shape says how sure the row is (filled: verified; hollow or crossed: less sure);
@@ -203,8 +218,10 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], *, lanes: str =
     Each trace's `meta` names what it draws ("period", "event", "legend"), so tests and readers of the
     spec can find them.
     """
+    _ = translator(lang)
+    hover = hover_template(lang)
     figure = go.Figure()
-    items = lane_items(events, lanes, names, companies)
+    items = lane_items(events, lanes, names, companies, lang=lang)
     low, high = x_range or (items["date"].min(), items["last_day"].max())
     items, lane_bands = place(items, max(pd.Timestamp(high) - pd.Timestamp(low), pd.Timedelta(days=365)))
 
@@ -212,30 +229,30 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], *, lanes: str =
         of_category = items[items["category"] == category]
         if of_category.empty:
             continue
-        color, label = CATEGORY.color(category), CATEGORY.label(category)
+        color, label = CATEGORY.color(category), CATEGORY.label(category, lang)
         figure.add_scatter(  # the legend is a key (filters are in the sidebar): each category shown, each status
             x=[None], y=[None], mode="markers", name=label, legendgroup="category",
-            legendgrouptitle_text="Category", marker={"color": color, "symbol": "square", "size": 11}, meta="legend",
+            legendgrouptitle_text=_("Category"), marker={"color": color, "symbol": "square", "size": 11}, meta="legend",
         )
         periods = of_category[is_period(of_category)]
         if len(periods):
             figure.add_bar(
                 base=periods["date"], x=(periods["end_date"] - periods["date"]).dt.total_seconds() * 1000,
                 y=periods["y"], orientation="h", width=0.5, name=label, showlegend=False,
-                meta="period", customdata=_hover_data(periods, names), hovertemplate=HOVER,
+                meta="period", customdata=_hover_data(periods, names, lang), hovertemplate=hover,
                 marker={"color": color, "opacity": 0.55, "line": {"color": color, "width": 1.5},
                         "pattern": {"shape": ["" if s == "verified" else "/" for s in periods["source_status"]]}},
             )
         figure.add_scatter(  # every event has a marker where it begins, periods too: one thing to click
             x=of_category["date"], y=of_category["y"], mode="markers", name=label,
-            showlegend=False, meta="event", customdata=_hover_data(of_category, names), hovertemplate=HOVER,
+            showlegend=False, meta="event", customdata=_hover_data(of_category, names, lang), hovertemplate=hover,
             marker={"color": color, "size": 12, "line": {"color": color, "width": 2},
                     "symbol": of_category["source_status"].map(SOURCE_STATUS.symbol).tolist()},
         )
     for status in SOURCE_STATUSES:
         figure.add_scatter(
-            x=[None], y=[None], mode="markers", name=SOURCE_STATUS.label(status), legendgroup="status",
-            legendgrouptitle_text="How sure", meta="legend",
+            x=[None], y=[None], mode="markers", name=SOURCE_STATUS.label(status, lang), legendgroup="status",
+            legendgrouptitle_text=_("How sure"), meta="legend",
             marker={"color": "#888888", "symbol": SOURCE_STATUS.symbol(status), "size": 11, "line": {"width": 2}},
         )
 
@@ -285,49 +302,58 @@ def era_labels(years: pd.Series) -> pd.Series:
                       else f"{spans.loc[s, 'min']}–{spans.loc[s, 'max']}")
 
 
-def _counted(counts: Iterable[tuple[str, int]]) -> str:
-    return ", ".join(f"{n} {label}" for label, n in counts)
-
-
-def summary(events: pd.DataFrame, total: int) -> str:
+def summary(events: pd.DataFrame, total: int, *, lang: str = ENGLISH) -> str:
     """The text alternative of the timeline: what it shows, counted by category, era and status."""
+    _ = translator(lang)
     if events.empty:
-        return f"No events are shown (the data holds {total})."
+        return _("No events are shown (the data holds {total}).", total=_.number(total))
     years = events["date"].dt.year
-    first, last = events["date"].min(), events["end_date"].fillna(events["date"]).max()
+    first, last = str(events["date"].min().year), str(events["end_date"].fillna(events["date"]).max().year)
     by_category = events["category"].value_counts()
-    categories = [(c, int(by_category[c])) for c in EVENT_CATEGORIES if c in by_category]
+    # A category counted mid-sentence, in lower case: "2 equity".
+    categories = [_("{count} {category}", count=_.number(by_category[c]), category=CATEGORY.label(c, lang).lower())
+                  for c in EVENT_CATEGORIES if c in by_category]
     eras = era_labels(years).value_counts(sort=False)
-    era_order = sorted(eras.index)
+    in_eras = [_("{count} in {era}", count=_.number(eras[era]), era=era) for era in sorted(eras.index)]
     by_status = events["source_status"].value_counts()
-    statuses = [(STATUS_COUNTED[s], int(by_status[s])) for s in SOURCE_STATUSES if s in by_status]
+    statuses = [_(STATUS_COUNTED[s], count=_.number(by_status[s])) for s in SOURCE_STATUSES if s in by_status]
     busiest = years.value_counts().sort_index()
     peak = busiest.idxmax()
     periods = int(is_period(events).sum())
     if len(events) < total:
-        shown = f"{len(events)} of the {total} events"
+        shown = _("The timeline shows {count} of the {total} events, from {first} to {last}.",
+                  count=_.number(len(events)), total=_.number(total), first=first, last=last)
+    elif total == 1:
+        shown = _("The timeline shows the one event, from {first} to {last}.", first=first, last=last)
     else:
-        shown = "the one event" if total == 1 else f"all {total} events"
-    return (
-        f"The timeline shows {shown}, from {first.year} to {last.year}. By category: "
-        f"{_counted(categories)}. By period: {_counted((f'in {era}', int(eras[era])) for era in era_order)}. "
-        f"The busiest year is {peak} ({busiest[peak]} events). {periods} of them span a period rather than "
-        f"a single date. Sources: {_counted(statuses)}."
-    )
+        shown = _("The timeline shows all {total} events, from {first} to {last}.", total=_.number(total),
+                  first=first, last=last)
+    return " ".join([
+        shown,
+        _("By category: {counts}.", counts=_.join(categories)),
+        _("By period: {counts}.", counts=_.join(in_eras)),
+        _("The busiest year is {year} ({count} events).", year=str(peak), count=_.number(busiest[peak])),
+        _("{count} of them span a period rather than a single date.", count=_.number(periods)),
+        _("Sources: {counts}.", counts=_.join(statuses)),
+    ])
 
 
-def card_markdown(event: pd.Series, names: dict[str, str]) -> str:
+def card_markdown(event: pd.Series, names: dict[str, str], *, lang: str = ENGLISH) -> str:
     """An event's card: date at its precision, category, summary, figure, companies and status."""
-    companies = ", ".join(names.get(i, i) for i in event["companies"])
+    _ = translator(lang)
+    companies = _.join(names.get(i, i) for i in event["companies"])
     figure = ""
     if pd.notna(event["value"]):
-        figure = f"\n\n**Figure:** {event['value']:,.10g} {escape_markdown(event['unit'])}".rstrip()
-    tags = ", ".join(event["tags"])
+        figure = "\n\n" + _("**Figure:** {value} {unit}", value=_.number(event["value"]),
+                            unit=escape_markdown(event["unit"])).rstrip()
+    tags = _.join(event["tags"])
+    status = SOURCE_STATUS.label(event["source_status"], lang)
     return (
-        f"**{escape_markdown(when_text(event))}** · {escape_markdown(CATEGORY.label(event['category']))}\n\n"
+        f"**{escape_markdown(when_text(event, lang=lang))}** · "
+        f"{escape_markdown(CATEGORY.label(event['category'], lang))}\n\n"
         f"{escape_markdown(event['summary'])}{figure}\n\n"
-        f"**Companies:** {escape_markdown(companies)}"
-        + (f"  \n**Tags:** {escape_markdown(tags)}" if tags else "")
-        + f"  \n**Source status:** {escape_markdown(SOURCE_STATUS.label(event['source_status']))}"
-        + (f"  \n**Note:** {escape_markdown(event['note'])}" if event["note"] else "")
+        + _("**Companies:** {companies}", companies=escape_markdown(companies))
+        + ("  \n" + _("**Tags:** {tags}", tags=escape_markdown(tags)) if tags else "")
+        + "  \n" + _("**Source status:** {status}", status=escape_markdown(status))
+        + ("  \n" + _("**Note:** {note}", note=escape_markdown(event["note"])) if event["note"] else "")
     )

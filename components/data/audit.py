@@ -18,15 +18,6 @@ AUDIT_FILE = Path(__file__).resolve().parents[2] / "data" / "audit.csv"
 OUTCOMES = ("confirmed", "corrected", "re-sourced", "downgraded", "removed", "added")
 
 
-def row_key(dataset: str, row) -> str:
-    """How the audit names a row: its id; a stake `holder>target|basis|date`; a tie `source>target|type|start`."""
-    if dataset == "stakes":
-        return f"{row['holder']}>{row['target']}|{row['basis']}|{row['date']:%Y-%m-%d}"
-    if dataset == "links":
-        return f"{row['source']}>{row['target']}|{row['type']}|{row['start']:%Y-%m-%d}"
-    return row["id"]
-
-
 def read(path: Path = AUDIT_FILE) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 

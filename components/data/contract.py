@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from components.i18n import N_
+
 SOURCE_STATUSES = ("verified", "conflicting", "press_report", "unverified")
 DATE_PRECISIONS = ("day", "month", "year")
 
@@ -66,6 +68,9 @@ class Column:
     ref: str | None = None
     minimum: float | None = None
     maximum: float | None = None
+    # A text column is shown in the reader's language, from the translations dataset, unless it is already
+    # in another language on purpose (the fact check's original wording).
+    translated: bool = True
 
     @property
     def type_label(self) -> str:
@@ -94,7 +99,7 @@ class Dataset:
 
 
 def _provenance() -> tuple[Column, ...]:
-    note = "Anything a reader should know: other figures in circulation, a second source."
+    note = N_("Anything a reader should know: other figures in circulation, a second source.")
     return (
         Column("source_url", "url", "The public source of this row: one http(s) address."),
         Column("source_status", "enum", "How sure the row is: verified, conflicting (sources differ; see note), "
@@ -108,8 +113,8 @@ def _date(name: str, description: str, required: bool = True) -> Column:
 
 
 COMPANIES = Dataset(
-    "companies", "Companies",
-    "Every company, joint venture, trust and state that appears elsewhere in the data.",
+    "companies", N_("Companies"),
+    N_("Every company, joint venture, trust and state that appears elsewhere in the data."),
     (
         Column("id", "id", "Short slug used everywhere else, e.g. nissan."),
         Column("name", "text", "Display name."),
@@ -121,8 +126,8 @@ COMPANIES = Dataset(
 )
 
 EVENTS = Dataset(
-    "events", "Events",
-    "Dated milestones of the alliance and of Nissan's search for partners, 1999 to 2025.",
+    "events", N_("Events"),
+    N_("Dated milestones of the alliance and of Nissan's search for partners, 1999 to 2025."),
     (
         Column("id", "id", "Short slug, e.g. alliance-signed."),
         _date("date", "When it happened (the first day of the month or year when only that is known)."),
@@ -142,8 +147,8 @@ EVENTS = Dataset(
 )
 
 STAKES = Dataset(
-    "stakes", "Cross-shareholdings",
-    "One row each time a holder's stake in a target changes, so a step chart can be drawn.",
+    "stakes", N_("Cross-shareholdings"),
+    N_("One row each time a holder's stake in a target changes, so a step chart can be drawn."),
     (
         _date("date", "From when the stake holds."),
         Column("date_precision", "enum", "How much of the date is known.", allowed=DATE_PRECISIONS),
@@ -158,8 +163,8 @@ STAKES = Dataset(
 )
 
 PLATFORMS = Dataset(
-    "platforms", "Platforms",
-    "The five common EV platforms of the Alliance to 2030 plan (27 January 2022).",
+    "platforms", N_("Platforms"),
+    N_("The five common EV platforms of the Alliance to 2030 plan (27 January 2022)."),
     (
         Column("id", "id", "Short slug, e.g. cmf-ev."),
         Column("name", "text", "Name at the plan's announcement, e.g. CMF-EV."),
@@ -173,8 +178,8 @@ PLATFORMS = Dataset(
 )
 
 MODELS = Dataset(
-    "models", "Models",
-    "Models built, planned or cancelled on the five platforms.",
+    "models", N_("Models"),
+    N_("Models built, planned or cancelled on the five platforms."),
     (
         Column("id", "id", "Short slug, e.g. nissan-ariya."),
         Column("name", "text", "Model name."),
@@ -188,8 +193,8 @@ MODELS = Dataset(
 )
 
 PLAN_TARGETS = Dataset(
-    "plan_targets", "Plan targets",
-    "The targets of Alliance to 2030, as announced on 27 January 2022.",
+    "plan_targets", N_("Plan targets"),
+    N_("The targets of Alliance to 2030, as announced on 27 January 2022."),
     (
         Column("id", "id", "Short slug, e.g. ev-models."),
         Column("metric", "text", "What is targeted."),
@@ -204,8 +209,8 @@ PLAN_TARGETS = Dataset(
 )
 
 TALKS = Dataset(
-    "talks", "Partner talks",
-    "Nissan's talks with partners, 2024–2025: who brings what to each.",
+    "talks", N_("Partner talks"),
+    N_("Nissan's talks with partners, 2024–2025: who brings what to each."),
     (
         Column("id", "id", "Short slug, e.g. honda-merger."),
         Column("partner", "ref", "The partner company.", ref="companies"),
@@ -229,9 +234,10 @@ TALKS = Dataset(
 )
 
 LINKS = Dataset(
-    "links", "Network links",
-    "The ties between companies, 1999–2025, with start and end so the network can be drawn as of any date.",
+    "links", N_("Network links"),
+    N_("The ties between companies, 1999–2025, with start and end so the network can be drawn as of any date."),
     (
+        Column("id", "id", "Short slug, e.g. renault-nissan-equity-1999."),
         Column("source", "ref", "One end of the tie.", ref="companies"),
         Column("target", "ref", "The other end.", ref="companies"),
         Column("type", "enum", "What sort of tie.", allowed=LINK_TYPES),
@@ -247,12 +253,12 @@ LINKS = Dataset(
 )
 
 CLAIMS = Dataset(
-    "claims", "Fact check",
-    "Each factual claim of the Chinese-language press article of late 2025 that this app's story follows, "
-    "checked against public reporting.",
+    "claims", N_("Fact check"),
+    N_("Each factual claim of the Chinese-language press article of late 2025 that this app's story follows, "
+    "checked against public reporting."),
     (
         Column("id", "id", "Short slug, e.g. plan-dated-july-2025."),
-        Column("claim_zh", "text", "The claim in the article's own words (Chinese)."),
+        Column("claim_zh", "text", "The claim in the article's own words (Chinese).", translated=False),
         Column("claim_en", "text", "The claim in English."),
         Column("verdict", "enum", "What public reporting says: confirmed, contradicted (it says otherwise), "
                "misdated (true, but not then) or not_found (no public page found).", allowed=CLAIM_VERDICTS),
@@ -265,10 +271,29 @@ CLAIMS = Dataset(
     ),
 )
 
-DATASETS: dict[str, Dataset] = {
-    dataset.name: dataset
-    for dataset in (COMPANIES, EVENTS, STAKES, PLATFORMS, MODELS, PLAN_TARGETS, TALKS, LINKS, CLAIMS)
-}
+STORY_DATASETS = (COMPANIES, EVENTS, STAKES, PLATFORMS, MODELS, PLAN_TARGETS, TALKS, LINKS, CLAIMS)
+
+
+def translated_columns(dataset: Dataset) -> tuple[str, ...]:
+    """The columns of `dataset` whose text a reader reads in their own language."""
+    return tuple(column.name for column in dataset.columns if column.kind == "text" and column.translated)
+
+
+TRANSLATIONS = Dataset(
+    "translations", N_("Translations"),
+    N_("The data's texts in Simplified Chinese, one row per cell, with the English each translates: a "
+       "translation whose English has changed since is stale, and the English is shown instead."),
+    (
+        Column("dataset", "enum", "The dataset the text belongs to.",
+               allowed=tuple(dataset.name for dataset in STORY_DATASETS if translated_columns(dataset))),
+        Column("key", "text", "The row: its id (a stake, which has none: holder>target|basis|date).", translated=False),
+        Column("column", "text", "The column the text is in.", translated=False),
+        Column("en", "text", "The English text, as it was when translated.", translated=False),
+        Column("zh", "text", "Its translation into Simplified Chinese.", translated=False),
+    ),
+)
+
+DATASETS: dict[str, Dataset] = {dataset.name: dataset for dataset in (*STORY_DATASETS, TRANSLATIONS)}
 
 
 @dataclass(frozen=True)
@@ -281,15 +306,23 @@ class Anchor:
 
 
 # The rows the app's story names. Kept here so the dictionary lists them and a data folder is checked for them.
-PLAN_EVENT = Anchor("events", "alliance-to-2030", "the date of Alliance to 2030 (Overview, Plan, fact check)")
-PLAN_INVESTMENT = Anchor("plan_targets", "electrification-investment", "the plan's investment figure (Overview)")
-PLAN_EV_MODELS = Anchor("plan_targets", "ev-models", "the plan's EV count (Overview)")
+PLAN_EVENT = Anchor("events", "alliance-to-2030", N_("the date of Alliance to 2030 (Overview, Plan, fact check)"))
+PLAN_INVESTMENT = Anchor("plan_targets", "electrification-investment", N_("the plan's investment figure (Overview)"))
+PLAN_EV_MODELS = Anchor("plan_targets", "ev-models", N_("the plan's EV count (Overview)"))
 PARTNERS = tuple(
-    Anchor("companies", company, "the three alliance partners (Overview's cross-holdings, History's stakes chart)")
+    Anchor("companies", company, N_("the three alliance partners (Overview's cross-holdings, History's stakes chart)"))
     for company in ("renault", "nissan", "mitsubishi")
 )
-HUB = Anchor("companies", "nissan", "the company whose partners the Network metrics and Partners grid count")
+HUB = Anchor("companies", "nissan", N_("the company whose partners the Network metrics and Partners grid count"))
 ANCHORS = (PLAN_EVENT, PLAN_INVESTMENT, PLAN_EV_MODELS, *PARTNERS)
+
+
+def row_key(dataset: str, row) -> str:
+    """How a row is named outside its file (the audit, the translations): its id, or for a stake, which has
+    none, `holder>target|basis|date`."""
+    if dataset == "stakes":
+        return f"{row['holder']}>{row['target']}|{row['basis']}|{row['date']:%Y-%m-%d}"
+    return row["id"]
 
 
 def dependencies(name: str) -> tuple[str, ...]:

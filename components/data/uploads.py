@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from components.data.contract import DATASETS
+from components.i18n import ENGLISH, N_, translator
 
 FILE_NAMES = tuple(dataset.file_name for dataset in DATASETS.values())
 MAX_ENTRIES = 50  # a zip of the data has one entry per dataset; a few more are tolerated and ignored
@@ -26,6 +27,10 @@ class Upload:
 
     files: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    lang: str = ENGLISH  # the language of the notes
+
+    def note(self, message: str, **params) -> None:
+        self.notes.append(translator(self.lang)(message, **params))
 
 
 def _megabytes(size: int) -> str:
@@ -36,31 +41,32 @@ def _zip_entries(name: str, data: bytes, max_bytes: int, upload: Upload) -> None
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        upload.notes.append(f"{name} is not a zip file that can be read: nothing was taken from it.")
+        upload.note(N_("{name} is not a zip file that can be read: nothing was taken from it."), name=name)
         return
     entries = [entry for entry in archive.infolist() if not entry.is_dir()]
     if len(entries) > MAX_ENTRIES:
-        upload.notes.append(f"{name} holds {len(entries)} files, more than {MAX_ENTRIES}: nothing was taken from it.")
+        upload.note(N_("{name} holds {count} files, more than {most}: nothing was taken from it."), name=name,
+                    count=len(entries), most=MAX_ENTRIES)
         return
     declared = sum(entry.file_size for entry in entries)
     if declared > max_bytes:
-        upload.notes.append(f"{name} would unpack to {_megabytes(declared)}, more than the "
-                            f"{_megabytes(max_bytes)} allowed: nothing was taken from it.")
+        upload.note(N_("{name} would unpack to {size}, more than the {most} allowed: nothing was taken from it."),
+                    name=name, size=_megabytes(declared), most=_megabytes(max_bytes))
         return
     for entry in entries:
         file_name = PurePosixPath(entry.filename.replace("\\", "/")).name
         if file_name not in FILE_NAMES:
-            upload.notes.append(f"{name}: {entry.filename} is not one of the data's files ({', '.join(FILE_NAMES)}), "
-                                "so it was ignored.")
+            upload.note(N_("{name}: {entry} is not one of the data's files ({files}), so it was ignored."), name=name,
+                        entry=entry.filename, files=", ".join(FILE_NAMES))
             continue
         if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
-            upload.notes.append(f"{name}: {entry.filename} is compressed more than {MAX_RATIO}× (a zip bomb?), so it "
-                                "was ignored.")
+            upload.note(N_("{name}: {entry} is compressed more than {ratio}× (a zip bomb?), so it was ignored."),
+                        name=name, entry=entry.filename, ratio=MAX_RATIO)
             continue
         content = _read_capped(archive, entry, max_bytes)
         if content is None:
-            upload.notes.append(f"{name}: {entry.filename} unpacks to more than {_megabytes(max_bytes)}, so it was "
-                                "ignored.")
+            upload.note(N_("{name}: {entry} unpacks to more than {most}, so it was ignored."), name=name,
+                        entry=entry.filename, most=_megabytes(max_bytes))
             continue
         _take(file_name, content, f"{name}: {entry.filename}", upload)
 
@@ -79,26 +85,27 @@ def _read_capped(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, max_bytes: in
 
 def _take(file_name: str, content: bytes, where: str, upload: Upload) -> None:
     if file_name in upload.files:
-        upload.notes.append(f"{where} is a second copy of {file_name}: the first one is used.")
+        upload.note(N_("{where} is a second copy of {file}: the first one is used."), where=where, file=file_name)
         return
     upload.files[file_name] = content
 
 
-def read_upload(uploaded: list[tuple[str, bytes]], max_bytes: int) -> Upload:
-    """The data files in the uploaded (name, bytes) pairs: CSV files named like the data's, or one zip of them."""
-    upload = Upload()
+def read_upload(uploaded: list[tuple[str, bytes]], max_bytes: int, lang: str = ENGLISH) -> Upload:
+    """The data files in the uploaded (name, bytes) pairs: CSV files named like the data's, or one zip of them.
+    What was refused or ignored is said in `lang`."""
+    upload = Upload(lang=lang)
     for name, data in uploaded:
         suffix = PurePosixPath(name).suffix.lower()
         if len(data) > max_bytes:
-            upload.notes.append(f"{name} is {_megabytes(len(data))}, more than the {_megabytes(max_bytes)} "
-                                "allowed: it was not read.")
+            upload.note(N_("{name} is {size}, more than the {most} allowed: it was not read."), name=name,
+                        size=_megabytes(len(data)), most=_megabytes(max_bytes))
         elif suffix == ".zip":
             _zip_entries(name, data, max_bytes, upload)
         elif suffix != ".csv":
-            upload.notes.append(f"{name} is not a .csv or .zip file: it was not read.")
+            upload.note(N_("{name} is not a .csv or .zip file: it was not read."), name=name)
         elif PurePosixPath(name).name not in FILE_NAMES:
-            upload.notes.append(f"{name} is not one of the data's files ({', '.join(FILE_NAMES)}): name it like the "
-                                "dataset it replaces.")
+            upload.note(N_("{name} is not one of the data's files ({files}): name it like the dataset it replaces."),
+                        name=name, files=", ".join(FILE_NAMES))
         else:
             _take(PurePosixPath(name).name, data, name, upload)
     return upload

@@ -19,6 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from components.data.contract import DATASETS, FORMULA_START, LIST_KINDS, Column, Dataset, dependencies
+from components.i18n import N_
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUGS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:;[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -37,13 +38,19 @@ class Problem:
     line: int | None  # line in the CSV file, the header being line 1; None for the whole file
     column: str | None
     value: str | None
-    message: str
+    message: str  # an English message id with `{placeholders}`, filled from params: translatable as it is
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The message in English, its placeholders filled."""
+        return self.message.format(**dict(self.params))
 
     def __str__(self) -> str:
         where = self.file + (f", line {self.line}" if self.line else "")
         where += f", column {self.column}" if self.column else ""
         shown = f" (value {self.value!r})" if self.value not in (None, "") else ""
-        return f"{where}: {self.message}{shown}"
+        return f"{where}: {self.text}{shown}"
 
 
 @dataclass
@@ -73,19 +80,20 @@ def _read_rows(raw: bytes | None, dataset: Dataset) -> tuple[pd.DataFrame | None
     """The file's rows as strings, each row's line number, and any problem reading it."""
     name = dataset.file_name
     if raw is None:
-        return None, [], [Problem(name, None, None, None, "file is missing from the data folder")]
+        return None, [], [Problem(name, None, None, None, N_("file is missing from the data folder"))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [], [Problem(name, line, None, None, f"is not UTF-8 text (byte {error.start}); save it as UTF-8")]
+        return None, [], [Problem(name, line, None, None, N_("is not UTF-8 text (byte {byte}); save it as UTF-8"),
+                                    (("byte", str(error.start)),))]
     if not text.strip():
-        return None, [], [Problem(name, None, None, None, "file is empty: it needs a header row")]
+        return None, [], [Problem(name, None, None, None, N_("file is empty: it needs a header row"))]
 
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [cell.strip() for cell in next(reader)]
     problems = [
-        Problem(name, 1, column, None, "required column is missing from the header")
+        Problem(name, 1, column, None, N_("required column is missing from the header"))
         for column in dataset.column_names if column not in header
     ]
     if problems:
@@ -98,8 +106,8 @@ def _read_rows(raw: bytes | None, dataset: Dataset) -> tuple[pd.DataFrame | None
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            problems.append(Problem(name, start, None, None,
-                                    f"has {len(record)} fields where the header has {len(header)}"))
+            problems.append(Problem(name, start, None, None, N_("has {fields} fields where the header has {header}"),
+                                    (("fields", str(len(record))), ("header", str(len(header))))))
             continue
         rows.append([_unneutralised(cell) for cell in record])
         lines.append(start)
@@ -111,51 +119,57 @@ def _read_rows(raw: bytes | None, dataset: Dataset) -> tuple[pd.DataFrame | None
 
 # What a cell of each kind must look like, as text. A kind not listed (text) takes any text.
 _PATTERNS = {
-    "id": (SLUG, "must be a slug of lowercase letters, digits and hyphens"),
-    "ref": (SLUG, "must be an id (a slug)"),
-    "refs": (SLUGS, "must be `;`-separated ids"),
-    "tags": (SLUGS, "must be `;`-separated tags (slugs)"),
-    "date": (ISO_DATE, "must be a real date written YYYY-MM-DD"),
-    "number": (NUMBER, "must be a number"),
-    "integer": (INTEGER, "must be a whole number"),
-    "year": (YEAR, "must be a four-digit year"),
-    "country": (COUNTRY, "must be an ISO 3166 alpha-2 code such as JP or FR"),
-    "color": (COLOR, "must be a colour written #rrggbb"),
-    "url": (URL, "must be one http:// or https:// address"),
+    "id": (SLUG, N_("must be a slug of lowercase letters, digits and hyphens")),
+    "ref": (SLUG, N_("must be an id (a slug)")),
+    "refs": (SLUGS, N_("must be `;`-separated ids")),
+    "tags": (SLUGS, N_("must be `;`-separated tags (slugs)")),
+    "date": (ISO_DATE, N_("must be a real date written YYYY-MM-DD")),
+    "number": (NUMBER, N_("must be a number")),
+    "integer": (INTEGER, N_("must be a whole number")),
+    "year": (YEAR, N_("must be a four-digit year")),
+    "country": (COUNTRY, N_("must be an ISO 3166 alpha-2 code such as JP or FR")),
+    "color": (COLOR, N_("must be a colour written #rrggbb")),
+    "url": (URL, N_("must be one http:// or https:// address")),
 }
 # How a kind is typed once its text is right: pandera coerces to these.
 _DTYPES = {"date": "datetime64[ns]", "number": "float64", "integer": "Int64", "year": "Int64"}
-REQUIRED = "is required but blank"
-NOT_UNIQUE = "appears more than once; ids must be unique"
+REQUIRED = N_("is required but blank")
+NOT_UNIQUE = N_("appears more than once; ids must be unique")
+UNREADABLE = N_("has a value that can't be read")
+
+
+def _params(column: Column) -> tuple[tuple[str, str], ...]:
+    """What a column's messages name: its allowed values, the file its ids refer to, its range."""
+    return (("values", ", ".join(column.allowed)), ("file", f"{column.ref}.csv"),
+            ("low", "" if column.minimum is None else f"{column.minimum:g}"),
+            ("high", "" if column.maximum is None else f"{column.maximum:g}"))
 
 
 def _range_text(column: Column) -> str:
-    low = "" if column.minimum is None else f"{column.minimum:g}"
-    high = "" if column.maximum is None else f"{column.maximum:g}"
-    if low and high:
-        return f"must be between {low} and {high}"
-    return f"must be at least {low}" if low else f"must be at most {high}"
+    if column.minimum is not None and column.maximum is not None:
+        return N_("must be between {low} and {high}")
+    return N_("must be at least {low}") if column.minimum is not None else N_("must be at most {high}")
 
 
 def _text_checks(column: Column, ids: dict[str, set[str]]) -> list[pa.Check]:
     """The checks on a column's text: its shape, its allowed values, the ids it refers to."""
     if column.kind == "enum":
-        return [pa.Check.isin(column.allowed, error=f"must be one of: {', '.join(column.allowed)}")]
+        return [pa.Check.isin(column.allowed, error=N_("must be one of: {values}"))]
     if column.kind == "enum_list":
         one = "|".join(re.escape(value) for value in column.allowed)
         return [pa.Check.str_matches(rf"^(?:{one})(?:;(?:{one}))*$",
-                                     error=f"must be `;`-separated values from: {', '.join(column.allowed)}")]
+                                     error=N_("must be `;`-separated values from: {values}"))]
     checks = []
     if column.kind in _PATTERNS:
         pattern, message = _PATTERNS[column.kind]
         checks.append(pa.Check.str_matches(pattern.pattern, error=message))
     known = ids.get(column.ref)
     if column.kind == "ref" and known is not None:
-        checks.append(pa.Check.isin(known, error=f"is not an id in {column.ref}.csv"))
+        checks.append(pa.Check.isin(known, error=N_("is not an id in {file}")))
     elif column.kind == "refs" and known is not None:
         # pandera has no "every item of a list is in…" check: the one element-wise check of this module.
         checks.append(pa.Check(lambda cell: set(cell.split(";")) <= known, element_wise=True,
-                               error=f"names an id that is not in {column.ref}.csv"))
+                               error=N_("names an id that is not in {file}")))
     return checks
 
 
@@ -191,11 +205,11 @@ def _typed_schema(dataset: Dataset) -> pa.DataFrameSchema:
                                             math.inf if column.maximum is None else column.maximum,
                                             error=_range_text(column)))
         columns[column.name] = pa.Column(_DTYPES[column.kind], checks, coerce=True, nullable=True)
-    checks = [pa.Check(_in_order(first, second), error=f"{second}|comes before {first}")
+    checks = [pa.Check(_in_order(first, second), error=f"{second}|{first}")
               for first, second in dataset.date_order]
     if "date_precision" in dataset.column_names:
         checks.append(pa.Check(_first_day_of_precision,
-                               error="date|must be the first day of the month or year its date_precision gives"))
+                               error="date|date_precision"))
     return pa.DataFrameSchema(columns, checks=checks)
 
 
@@ -207,25 +221,25 @@ def _problems(errors: pa.errors.SchemaErrors, dataset: Dataset, frame: pd.DataFr
         if case.index is None or pd.isna(case.index):
             continue
         row, check = int(case.index), str(case.check)
-        if case.schema_context == "DataFrameSchema":  # a rule across columns: "column|message"
-            column, message = check.split("|", 1)
-            if column == "date_precision" or case.column != column:
+        if case.schema_context == "DataFrameSchema":  # a rule across columns: "column|the other column"
+            column, other = check.split("|", 1)
+            if case.column != column:
                 continue
-            if column == "date":
-                message = (f"with date_precision {frame.at[row, 'date_precision']} the date must be the first day "
-                           f"of the {frame.at[row, 'date_precision']}")
+            if other == "date_precision":
+                message = N_("with date_precision {precision} the date must be the first day of the {precision}")
+                params = (("precision", str(frame.at[row, "date_precision"])),)
             else:
-                first = message.removeprefix("comes before ")
-                message = f"comes before {first} ({frame.at[row, first]})"
+                message = N_("comes before {first} ({value})")
+                params = (("first", other), ("value", str(frame.at[row, other])))
         else:
             column = case.column
             message = {"not_nullable": REQUIRED, "field_uniqueness": NOT_UNIQUE}.get(check, check)
+            params = _params(next(c for c in dataset.columns if c.name == column))
             if check.startswith(("coerce_dtype", "dtype(")):
-                message = _PATTERNS["date"][1] if column in dataset.column_names and \
-                    _kind(dataset, column) == "date" else "has a value that can't be read"
+                message = _PATTERNS["date"][1] if _kind(dataset, column) == "date" else UNREADABLE
         value = frame.at[row, column]
         problems.setdefault((row, column), Problem(dataset.file_name, lines[row], column,
-                                                   "" if pd.isna(value) else str(value), message))
+                                                   "" if pd.isna(value) else str(value), message, params))
     return list(problems.values())
 
 
@@ -280,9 +294,10 @@ def read_folder(data_dir: Path) -> LoadResult:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         # The path itself is not named: problems are shown to readers, who need not see where the folder lives.
-        why = "is a file, not a folder" if data_dir.exists() else "does not exist"
-        return LoadResult(problems=[Problem(dataset.file_name, None, None, None,
-                                            f"can't be read: the data folder {why}") for dataset in DATASETS.values()])
+        message = (N_("can't be read: the data folder is a file, not a folder") if data_dir.exists()
+                   else N_("can't be read: the data folder does not exist"))
+        return LoadResult(problems=[Problem(dataset.file_name, None, None, None, message)
+                                    for dataset in DATASETS.values()])
     return read_files({dataset.file_name: (data_dir / dataset.file_name).read_bytes()
                        for dataset in DATASETS.values() if (data_dir / dataset.file_name).is_file()})
 

@@ -3,8 +3,8 @@
 Written once, here, beside the contract, and used on every page, so a category has the same colour on
 History and Plan and a status the same marker everywhere. Colours come from the Okabe–Ito palette,
 chosen to stay apart for colour-blind readers; how sure a row is, and where a model or talk stands, is
-also carried by shape, never by colour alone. This is where a second language will plug in: every label
-a reader sees of an allowed value is one of these.
+also carried by shape, never by colour alone. Every label a reader sees of an allowed value is one of
+these; its translations are in the gettext catalogue (extraction finds them as the first argument of `Term`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from components.data import contract
+from components.i18n import ENGLISH, translator
 
 # Okabe–Ito, by name.
 ORANGE, SKY_BLUE, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
@@ -48,10 +49,10 @@ class Terms(Mapping[str, Term]):
     def __len__(self) -> int:
         return len(self.allowed)
 
-    def label(self, value: str) -> str:
-        """The value as readers see it (a value the contract does not know is shown as it is)."""
+    def label(self, value: str, lang: str = ENGLISH) -> str:
+        """The value as readers of `lang` see it (a value the contract does not know is shown as it is)."""
         term = self._terms.get(value)
-        return term.label if term else str(value)
+        return translator(lang)(term.label) if term else str(value)
 
     def color(self, value: str) -> str:
         term = self._terms.get(value)
@@ -169,8 +170,12 @@ VERDICT = Terms(contract.CLAIM_VERDICTS, {
     "not_found": Term("Not found", GREY, "circle-open"),
 })
 
+# The datasets a translation belongs to, by their titles.
+TRANSLATED_DATASET = Terms(contract.TRANSLATIONS.columns[0].allowed, {
+    name: Term(contract.DATASETS[name].title) for name in contract.TRANSLATIONS.columns[0].allowed})
+
 ALL_TERMS = (SOURCE_STATUS, DATE_PRECISION, CATEGORY, COMPANY_KIND, MODEL_STATUS, TALK_STATUS, TALK_DOMAIN,
-             REGION, LINK_TYPE, LINK_STATUS, STAKE_BASIS, VERDICT)
+             REGION, LINK_TYPE, LINK_STATUS, STAKE_BASIS, VERDICT, TRANSLATED_DATASET)
 
 
 def terms_for(allowed: tuple[str, ...]) -> Terms:

@@ -46,6 +46,30 @@ def test_the_network_canvas_is_drawn_and_stops_moving(open_page):
     screenshot(page, "network")
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_every_label_is_readable_at_the_default_zoom(browser, app_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{app_url}/network")
+    wait_for_run(page)
+    frame = network_frame(page)
+    smallest_on_screen = frame.evaluate(
+        "network.getScale() * Math.min(...Object.values(network.body.nodes).map(node => node.options.font.size))")
+    assert smallest_on_screen >= 11 - 0.01
+    screenshot(page, f"network-labels-{width}")
+    context.close()
+
+
+def test_a_focused_company_is_centred_and_highlighted(open_page):
+    page = open_page("network", "focus=honda&steps=2")
+    frame = network_frame(page)
+    assert frame.evaluate("network.getSelectedNodes()") == ["honda"]
+    point = frame.evaluate("network.canvasToDOM(network.getPositions(['honda']).honda)")
+    box = frame.evaluate("[document.getElementById('mynetwork').clientWidth, "
+                         "document.getElementById('mynetwork').clientHeight]")
+    assert abs(point["x"] - box[0] / 2) < box[0] * 0.05 and abs(point["y"] - box[1] / 2) < box[1] * 0.05
+
+
 def test_moving_the_date_changes_the_number_of_ties_drawn(open_page):
     page = open_page("network", "as_of=1999-12-31")
     early = network_frame(page).evaluate("network.body.data.edges.length")

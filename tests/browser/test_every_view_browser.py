@@ -1,0 +1,145 @@
+"""Every page as readers see it: on a desktop and on a phone, in light and dark, in English and in Chinese; and
+every chart's download, opened on its own, with its title, source and axis labels inside the frame.
+
+Each view is screenshotted to tests/browser/screenshots/ (not committed), to be looked at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from components.app.site import PAGES
+from tests.browser.driver import screenshot, wait_for_run
+
+WIDTHS = {"desktop": (1440, 900), "phone": (390, 844)}
+PATHS = [spec.url_path for spec in PAGES]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.fixture
+def view(browser, app_url):
+    """Open a page at a width and colour scheme, wait for its run, and return the page."""
+    contexts = []
+
+    def open_(path: str, width: str, scheme: str = "light", query: str = ""):
+        w, h = WIDTHS[width]
+        context = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme,
+                                      accept_downloads=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(f"{app_url}/{path}" + (f"?{query}" if query else ""))
+        wait_for_run(page)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def charts_drawn(page) -> None:
+    """Every Plotly chart on the page has drawn its plot area."""
+    page.wait_for_function("""() => [...document.querySelectorAll('.js-plotly-plot')].every(chart =>
+        chart.querySelector('.main-svg .cartesianlayer, .main-svg .treemaplayer, .main-svg .pielayer'))""")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_fits_its_screen_in_either_theme(view, path, width, scheme):
+    page = view(path, width, scheme)
+    charts_drawn(page)
+    assert not page.locator('[data-testid="stException"]').count()
+    # No sideways scrolling of the page itself (a wide table scrolls inside its own frame).
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
+    background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+    screenshot(page, f"{path}-{width}-{scheme}")
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_reads_in_chinese_on_a_desktop_and_a_phone(view, path, width):
+    page = view(path, width, query="lang=zh")
+    charts_drawn(page)
+    assert not page.locator('[data-testid="stException"]').count()
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    cjk, latin = len(CJK.findall(text)), sum(map(len, LATIN_WORD.findall(text)))
+    assert cjk > latin, f"{cjk} Chinese characters, {latin} Latin letters"
+    screenshot(page, f"{path}-{width}-zh")
+
+
+def test_the_language_is_kept_in_the_link_and_across_pages(view):
+    page = view("history", "desktop")
+    page.locator(".st-key-language_switch").get_by_text("中文").click()
+    wait_for_run(page)
+    assert "lang=zh" in page.url
+    assert page.get_by_role("heading", name=re.compile("历史")).first.is_visible()
+    page.get_by_role("link", name=re.compile("网络")).first.click()
+    wait_for_run(page)
+    assert "lang=zh" in page.url and "/network" in page.url
+
+
+def test_the_language_switch_is_on_the_page_on_a_phone(view):
+    page = view("", "phone")
+    switch = page.locator(".st-key-language_switch")
+    assert switch.is_visible() and switch.get_by_text("中文").is_visible()
+
+
+def test_chinese_charts_speak_chinese_in_their_toolbar_and_dates(view):
+    page = view("partners", "desktop", query="lang=zh")
+    charts_drawn(page)
+    chart = page.locator(".js-plotly-plot").last
+    chart.hover()
+    titles = chart.locator(".modebar-btn").evaluate_all("buttons => buttons.map(b => b.getAttribute('data-title'))")
+    assert any(title and CJK.search(title) for title in titles), titles
+    ticks = chart.locator(".xtick text").all_inner_texts()
+    assert ticks and all(CJK.search(tick) or tick.strip().isdigit() for tick in ticks), ticks
+
+
+def _download_each_chart(page) -> list[str]:
+    """Every "Chart as HTML" download of the page, saved; their paths."""
+    paths = []
+    buttons = page.locator('[data-testid="stDownloadButton"] button', has_text=re.compile("Chart as HTML|图表"))
+    for index in range(buttons.count()):
+        with page.expect_download() as download:
+            buttons.nth(index).click()
+        paths.append(download.value.path())
+    return paths
+
+
+@pytest.mark.parametrize("query", ["", "lang=zh"])
+@pytest.mark.parametrize("path", [spec.url_path for spec in PAGES if spec.url_path not in ("overview", "network")])
+def test_every_downloaded_chart_carries_its_title_source_and_axes_inside_the_frame(view, browser, path, query):
+    page = view(path, "desktop", query=query)
+    charts_drawn(page)
+    files = _download_each_chart(page)
+    assert files
+    for width in WIDTHS.values():
+        context = browser.new_context(viewport={"width": width[0], "height": width[1]}, offline=True)
+        reader = context.new_page()
+        for file in files:
+            reader.goto(f"file://{file}")
+            reader.wait_for_selector(".js-plotly-plot .main-svg")
+            frame = reader.locator(".js-plotly-plot .main-svg").first.bounding_box()
+            title = reader.locator(".js-plotly-plot .gtitle").first
+            source = reader.locator(".js-plotly-plot .gtitle-subtitle, .js-plotly-plot .gsubtitle").first
+            assert title.inner_text().strip(), file
+            assert "Alliance Explorer" in source.inner_text(), file
+            labels = [title, source, *reader.locator(".js-plotly-plot .xtick text, .js-plotly-plot .ytick text")
+                      .all()]
+            for label in labels:
+                box = label.bounding_box()
+                if box is None:  # a tick hidden by Plotly itself
+                    continue
+                assert frame["x"] - 1 <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1, (
+                    file, label.inner_text())
+                assert frame["y"] - 1 <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 1, (
+                    file, label.inner_text())
+            assert reader.locator(".modebar-btn[data-title*='Cloud'], .modebar-btn[data-attr='sendDataToCloud']") \
+                .count() == 0
+        context.close()

@@ -40,14 +40,27 @@ def suffixed(value: str, kind: str, suffix: str) -> str:
     return value + suffix if value else value
 
 
+def translated_row(row: dict[str, str], suffix: str) -> str:
+    """A translation's row key (components.data.contract.row_keys) pointing into the copy named by `suffix`: the
+    id suffixed, or for a stake (`holder>target|basis|date`) both companies."""
+    if row["dataset"] != "stakes":
+        return row["key"] + suffix
+    holder, rest = row["key"].split(">", 1)
+    target, rest = rest.split("|", 1)
+    return f"{holder}{suffix}>{target}{suffix}|{rest}"
+
+
 def copy_rows(dataset: Dataset, rows: list[dict[str, str]], copy: int) -> list[dict[str, str]]:
     """The rows of copy number `copy` (1 is the real data itself)."""
     if copy == 1:
         return rows
     suffix = f"-x{copy}"
     renamed = [column for column in dataset.columns if column.kind in REFERENCE_KINDS]
-    return [row | {column.name: suffixed(row[column.name], column.kind, suffix) for column in renamed}
-            for row in rows]
+    copied = [row | {column.name: suffixed(row[column.name], column.kind, suffix) for column in renamed}
+              for row in rows]
+    if dataset.name == "translations":  # its rows name rows of the other datasets by key, not by a ref column
+        copied = [row | {"key": translated_row(row, suffix)} for row in copied]
+    return copied
 
 
 def generate(scale: int, out: Path, source: Path = REAL_DATA) -> dict[str, int]:

@@ -39,7 +39,7 @@ if result.problems:
                "them say so.", count=len(result.problems)), icon=":material/error:")
     st.dataframe(store.problems_frame(result.problems, lang), hide_index=True, width="stretch")
 store.say_missing(story.missing_anchors(frames, ANCHORS))
-changes = store.changelog()
+changes = store.changelog(lang)
 if changes:
     with st.expander(_("What changed in the data (changelog)")):
         st.markdown(changes.split("\n", 1)[1])

@@ -43,9 +43,12 @@ with st.sidebar:
     text = filters.text_search(_("Search titles and summaries"), key="search",
                                placeholder=_("e.g. Ghosn, Ampere, Honda"))
 
+# A filter with every value chosen (or none, which means the same) restricts nothing: no hint to widen it.
 wanted = timeline.EventFilter(
-    start=pd.Timestamp(start), end=pd.Timestamp(end), categories=tuple(categories),
-    companies=None if len(chosen) == len(involved) else tuple(chosen), statuses=tuple(statuses), text=text,
+    start=pd.Timestamp(start), end=pd.Timestamp(end),
+    categories=None if len(categories) == len(EVENT_CATEGORIES) else tuple(categories),
+    companies=None if len(chosen) == len(involved) else tuple(chosen),
+    statuses=None if len(statuses) == len(SOURCE_STATUSES) else tuple(statuses), text=text,
 )
 shown = timeline.filter_events(events, wanted)
 marks = time_axis.turning_points(events, lang=lang)
@@ -56,13 +59,18 @@ lanes = filters.segmented(_("Lanes"), list(timeline.LANE_MODES), key="lanes",
 if shown.empty:
     st.info(timeline.empty_message(wanted, lang=lang), icon=":material/filter_alt_off:")
 else:
+    drawn = timeline.most_recent(shown)
+    if len(drawn) < len(shown):
+        st.info(_("The timeline draws the {drawn} most recent of the {count} events shown: narrow the dates or the "
+                  "filters to draw the others. The table below lists them all.", drawn=_.number(len(drawn)),
+                  count=_.number(len(shown))), icon=":material/compress:")
     figure = cached.figure(
-        timeline.timeline_figure, shown, names, lanes=lanes, companies=wanted.companies,
+        timeline.timeline_figure, drawn, names, lanes=lanes, companies=wanted.companies,
         x_range=(wanted.start, wanted.end), marks=marks, lang=lang,
         title=_("Alliance events, {start}–{end} ({count} of {total})", start=str(start.year), end=str(end.year),
-                count=_.number(len(shown)), total=_.number(len(events))),
+                count=_.number(len(drawn)), total=_.number(len(events))),
     )
-    outputs.chart(figure, title=_("Alliance timeline"), alt=timeline.summary(shown, len(events), lang=lang),
+    outputs.chart(figure, title=_("Alliance timeline"), alt=timeline.summary(drawn, len(events), lang=lang),
                   key="timeline", on_select=filters.open_from_chart(EVENT, "timeline"), selection_mode="points")
 
 by_id = events.set_index("id")

@@ -67,9 +67,14 @@ outputs.chart(cached.figure(partners.reciprocity_grid, shown, domains, names, la
 st.header(_("Talk timelines"))
 st.caption(_("One row per talk, from its first report to its latest update, coloured and marked by status. "
              "Click a bar or marker to see the talk below."))
-outputs.chart(cached.figure(partners.timeline, shown, names, lang=lang),
+drawn = partners.most_recent(shown, names)
+if len(drawn) < len(shown):
+    st.info(_("The timeline draws the {drawn} talks updated most recently, of the {count} shown: narrow the filters "
+              "to draw others. The table below lists them all.", drawn=_.number(len(drawn)),
+              count=_.number(len(shown))), icon=":material/compress:")
+outputs.chart(cached.figure(partners.timeline, drawn, names, lang=lang),
               title=_("Nissan's partner talks through time"),
-              alt=partners.timeline_summary(shown, names, lang=lang), key="timeline_chart",
+              alt=partners.timeline_summary(drawn, names, lang=lang), key="timeline_chart",
               on_select=filters.open_from_chart(TALK, "timeline_chart"), selection_mode="points")
 
 st.header(_("A talk in detail"))

@@ -156,7 +156,7 @@ def test_each_talk_is_its_own_row_grouped_by_partner_named_once(talks):
     figure = partners.timeline(talks, NAMES)
     assert list(figure.layout.yaxis.categoryarray) == partners.ordered(talks, NAMES)["id"].tolist()
     ticks = list(figure.layout.yaxis.ticktext)
-    assert ticks[2] == "<b>Honda</b> · Software, Battery" and ticks[3] == "Equity"
+    assert ticks[2] == "Honda · Software, Battery" and ticks[3] == "Equity"  # the partner named on its first row
     bars = [trace for trace in figure.data if trace.type == "bar"]
     assert sorted(talk_id for bar in bars for talk_id in bar.y) == sorted(talks["id"])
 
@@ -170,7 +170,7 @@ def test_a_talks_bar_runs_from_its_first_report_to_its_latest_update_in_its_stat
     assert width == (merger["last_update"] - merger["first_reported"]).total_seconds() * 1000
     end = next(t for t in figure.data if t.type == "scatter" and t.name == trace.name)
     assert end.marker.color == trace.marker.color  # the end marker carries the status by shape as well
-    assert list(end.text) == [f"{TALK_STATUS.label('terminated')} · 13 Feb 2025"]
+    assert list(end.text) == ["Feb 2025"] and end.name == TALK_STATUS.label("terminated")
 
 
 def test_each_status_has_its_own_end_marker_shape(talks):
@@ -255,3 +255,13 @@ def test_a_talks_card_shows_hostile_data_text_literally(talks):
         assert "<a" not in page and "<b>" not in page and "<h1>" not in page and "https://" not in page, part
     assert HOSTILE in rendered(card.title)[1] and HOSTILE in rendered(card.nissan)[1]
     assert HOSTILE in rendered(card.summary)[1] and "# not a heading" in rendered(card.summary)[1]
+
+
+def test_a_timeline_past_its_row_limit_draws_the_talks_updated_most_recently():
+    talks = factories.frame("talks", *[{"id": f"t{day:02d}", "partner": "honda" if day % 2 else "ford",
+                                        "first_reported": "2024-01-01", "last_update": f"2024-03-{day:02d}"}
+                                       for day in range(1, 11)])
+    names = pd.Series({"honda": "Honda", "ford": "Ford"})
+    drawn = partners.most_recent(talks, names, limit=4)
+    assert set(drawn["id"]) == {"t07", "t08", "t09", "t10"}
+    assert list(drawn["partner"]) == ["ford", "ford", "honda", "honda"]  # grouped by partner, as every timeline

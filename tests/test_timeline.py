@@ -268,3 +268,10 @@ def test_the_card_shows_tags_and_a_note_only_when_the_event_has_them():
     card = timeline.card_markdown(tagged[1], NAMES)
     assert "**Tags:** alliance\\-to\\-2030, ev" in card
     assert "**Note:** Another date: May\\." in card.replace("\\:", ":")
+
+
+def test_a_timeline_past_its_marker_limit_draws_the_most_recent_events():
+    events = factories.frame("events", *[{"id": f"e{day:02d}", "date": f"2020-01-{day:02d}"} for day in range(1, 21)])
+    drawn = timeline.most_recent(events, limit=5)
+    assert list(drawn["id"]) == ["e16", "e17", "e18", "e19", "e20"]
+    assert timeline.most_recent(events, limit=50) is events

@@ -15,7 +15,7 @@ from components.data import translations
 from components.data.contract import DATASETS, Anchor
 from components.data.uploads import Upload
 from components.data.validation import LoadResult, read_files, read_folder
-from components.i18n import translator
+from components.i18n import ENGLISH, translator
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_VARIABLE = "ALLIANCE_DATA_DIR"
@@ -152,10 +152,13 @@ def optional(name: str) -> pd.DataFrame | None:
     return None if load().problems_for(name) else frames()[name]
 
 
-def changelog() -> str | None:
-    """The data folder's CHANGELOG.md (Markdown the project writes), if it has one."""
-    path = data_dir() / "CHANGELOG.md"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+def changelog(lang: str = ENGLISH) -> str | None:
+    """The data folder's changelog (Markdown the project writes) in `lang` (CHANGELOG.zh.md), else in English
+    (CHANGELOG.md), if it has one."""
+    for path in (data_dir() / f"CHANGELOG.{lang}.md", data_dir() / "CHANGELOG.md"):
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return None
 
 
 def data_as_of(frames: dict[str, pd.DataFrame]) -> pd.Timestamp | None:

@@ -89,14 +89,21 @@ def publication(figure: go.Figure, credit: Credit) -> go.Figure:
     # Short lines, so a phone-wide chart shows them whole (a long link is broken across lines).
     lines = [part for line in (credit.filters_line, credit.source_line) for part in wrap(line, 62)]
     subtitle = "<br>".join(plotly_text(line) for line in lines)
-    # The title keeps its own room (automargin) above whatever the chart draws at its top (labels, ticks).
+    # The title block gets room of its own above the chart's top margin, which keeps what the chart draws there
+    # (labels of marked dates, ticks); the figure grows by as much, so the plot keeps its size.
     top = published.layout.margin.t if published.layout.margin.t is not None else 80
+    block = 36 + 14 * len(lines)
     published.update_layout(
         title={"text": f"<b>{headline}</b>", "x": 0.01, "xanchor": "left", "xref": "container", "y": 1,
-               "yanchor": "top", "yref": "container", "automargin": True, "pad": {"t": 8, "b": 12},
+               "yanchor": "top", "yref": "container", "pad": {"t": 8},
                "font": {"size": 16}, "subtitle": {"text": subtitle, "font": {"size": 11}}},
-        margin={"t": top},
+        margin={"t": top + block},
     )
+    if published.layout.height is not None:
+        published.update_layout(height=published.layout.height + block)
+    # Axis labels push the margins rather than run off the frame, at any width (a phone's included).
+    published.update_xaxes(automargin=True)
+    published.update_yaxes(automargin=True)
     if credit.lang in FONTS:
         published.update_layout(font_family=FONTS[credit.lang])
     return published

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.builders.text import escape_markdown, plotly_text, wrap
+from components.builders.text import escape_markdown, plotly_text, shorten, wrap
 from components.data.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
 from components.data.vocabulary import BLUE, GREEN, ORANGE, REGION, SOURCE_STATUS, TALK_DOMAIN, TALK_STATUS
 from components.i18n import ENGLISH, N_, translator
@@ -85,6 +85,17 @@ def ordered(talks: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     key = talks["partner"].map(lambda company: names.get(company, company).lower())
     return (talks.assign(_name=key).sort_values(["_name", "first_reported", "last_update", "id"], kind="stable")
             .drop(columns="_name"))
+
+
+# A talk timeline taller than this many rows is no longer read as a whole (and costs the browser seconds): past it,
+# the chart draws the talks updated most recently, and the page says so.
+MAX_TIMELINE_ROWS = 60
+
+
+def most_recent(talks: pd.DataFrame, names: pd.Series, limit: int = MAX_TIMELINE_ROWS) -> pd.DataFrame:
+    """The `limit` talks updated most recently, grouped as `ordered` groups them."""
+    latest = talks.sort_values(["last_update", "id"], ascending=[False, True], kind="stable").head(limit)
+    return ordered(latest, names)
 
 
 # --- reciprocity -------------------------------------------------------------------------------
@@ -290,20 +301,23 @@ def timeline(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> g
             x=part["last_update"].dt.strftime("%Y-%m-%d").tolist(), mode="markers+text",
             marker={"symbol": TALK_STATUS.symbol(status), "size": 13, "color": color,
                     "line": {"width": 2, "color": color}},
-            text=[f"{TALK_STATUS.label(status, lang)} · {_.short_date(ts)}" for ts in part["last_update"]],
+            # The latest update's month: the status is the marker's shape and colour, named in the legend.
+            text=[_.month(ts) for ts in part["last_update"]],
             textposition="middle right", cliponaxis=False, **common,
         )
     first_rows = ~talks["partner"].duplicated()
-    ticks = [f"<b>{plotly_text(names.get(p, p))}</b> · {plotly_text(row)}" if first else plotly_text(row)
+    ticks = [_row_label(names.get(p, p) if first else None, row)
              for p, row, first in zip(talks["partner"], talk_rows(talks, lang=lang), first_rows, strict=True)]
-    group = first_rows.cumsum().to_numpy() - 1
-    for index in range(len(talks)):
-        if group[index] % 2:  # shade every other partner's rows; a grey that reads in either theme
-            figure.add_hrect(y0=index - 0.5, y1=index + 0.5, fillcolor="rgba(128,128,128,0.12)", line_width=0,
-                             layer="below")
+    # Every other partner's rows shaded, one band per partner, in a grey that reads in either theme. Shapes are
+    # given at once: adding them one by one costs plotly time that grows with the square of their number.
+    starts = [index for index, first in enumerate(first_rows) if first] + [len(talks)]
+    bands = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": top - 0.5, "y1": bottom - 0.5,
+              "fillcolor": "rgba(128,128,128,0.12)", "line": {"width": 0}, "layer": "below"}
+             for group, (top, bottom) in enumerate(zip(starts, starts[1:])) if group % 2]
     figure.update_layout(
+        shapes=bands,
         barmode="overlay", height=max(260, 32 * len(talks) + 110), hoverlabel={"align": "left"},
-        margin={"t": 10, "l": 10, "r": 150, "b": 10},  # room for the latest talks' end labels
+        margin={"t": 10, "l": 24, "r": 70, "b": 10},  # room for the latest talks' end labels, and the row labels
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "title": {"text": _("Status: ")}},
         xaxis={"type": "date", "range": [start - span * 0.03, end + span * 0.03]},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": talks["id"].tolist(),
@@ -311,6 +325,14 @@ def timeline(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> g
                "showgrid": False},
     )
     return figure
+
+
+def _row_label(partner: str | None, row: str) -> str:
+    """A talk's row label, the partner named on its first row, in at most two short lines, so the chart keeps its
+    plot area on a phone (the hover has the rest). Plain text: Plotly under-measures bold labels and cuts them."""
+    text = shorten(row if partner is None else f"{partner} · {row}", 56)
+    lines = [plotly_text(line) for line in wrap(text, 28)]
+    return "<br>".join(lines)
 
 
 def _talk_hover(talk, names: pd.Series, lang: str) -> str:

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.builders import story
-from components.builders.text import escape_markdown, format_date, plotly_text, shorten
+from components.builders.text import escape_markdown, format_date, plotly_text, shorten, wrap
 from components.data.contract import MODEL_STATUSES
 from components.data.vocabulary import CATEGORY, GREY, MODEL_STATUS, SOURCE_STATUS
 from components.i18n import ENGLISH, N_, translator
@@ -259,7 +259,8 @@ def events_timeline(events: pd.DataFrame, *, lang: str = ENGLISH) -> go.Figure:
     `events` as returned by plan_events: its index numbers the events in date order.
     """
     _ = translator(lang)
-    labels = [f"{i + 1}. {plotly_text(shorten(title, 70))}"
+    # At most two short lines a label, so the chart keeps its plot area on a phone (the hover has the whole title).
+    labels = ["<br>".join(plotly_text(line) for line in wrap(f"{i + 1}. {shorten(title, 60)}", 32))
               for i, title in events["title"].items()]
     events = events.assign(_label=labels, _title=events["title"].map(plotly_text),
                            _status=events["source_status"].map(lambda status: SOURCE_STATUS.label(status, lang)),
@@ -279,7 +280,7 @@ def events_timeline(events: pd.DataFrame, *, lang: str = ENGLISH) -> go.Figure:
         )
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], title=None)
     figure.update_xaxes(title=None, showgrid=True)
-    figure.update_layout(height=120 + 30 * len(events), margin={"t": 20},
+    figure.update_layout(height=120 + 34 * len(events), margin={"t": 20},
                          legend={"title": _("Category"), "orientation": "h", "y": 1.02, "yanchor": "bottom"})
     return figure
 

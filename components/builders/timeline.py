@@ -36,6 +36,18 @@ WIDEN = {"categories": (N_("pick at least one of the categories"), N_("add categ
 
 # --- filtering ------------------------------------------------------------------------------
 
+# Past this many markers a timeline is no longer read marker by marker (and costs the browser seconds to draw):
+# the chart then draws the most recent events, and the page says so.
+MAX_MARKERS = 1000
+
+
+def most_recent(events: pd.DataFrame, limit: int = MAX_MARKERS) -> pd.DataFrame:
+    """The `limit` most recent events (by date), in the order they came."""
+    if len(events) <= limit:
+        return events
+    return events.loc[events.sort_values(["date", "id"], ascending=[False, True], kind="stable").index[:limit]
+                      .sort_values()]
+
 @dataclass(frozen=True)
 class EventFilter:
     """What the reader asked for. None means "no restriction"; an empty tuple means "none of them"."""

@@ -317,12 +317,13 @@ HUB = Anchor("companies", "nissan", N_("the company whose partners the Network m
 ANCHORS = (PLAN_EVENT, PLAN_INVESTMENT, PLAN_EV_MODELS, *PARTNERS)
 
 
-def row_key(dataset: str, row) -> str:
-    """How a row is named outside its file (the audit, the translations): its id, or for a stake, which has
-    none, `holder>target|basis|date`."""
+def row_keys(dataset: str, frame):
+    """How each row of `frame` (typed, as read) is named outside its file (the audit, the translations): its id,
+    or for a stake, which has none, `holder>target|basis|date`."""
     if dataset == "stakes":
-        return f"{row['holder']}>{row['target']}|{row['basis']}|{row['date']:%Y-%m-%d}"
-    return row["id"]
+        return (frame["holder"] + ">" + frame["target"] + "|" + frame["basis"] + "|"
+                + frame["date"].dt.strftime("%Y-%m-%d"))
+    return frame["id"]
 
 
 def dependencies(name: str) -> tuple[str, ...]:

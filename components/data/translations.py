@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.contract import DATASETS, row_key, translated_columns
+from components.data.contract import DATASETS, row_keys, translated_columns
 from components.i18n import ENGLISH
 
 STATES = ("current", "stale", "missing")
@@ -18,19 +18,20 @@ STATES = ("current", "stale", "missing")
 
 def cells(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Every non-empty translated text cell of the story datasets: dataset, key, column, en."""
-    rows = []
+    rows: list[pd.DataFrame] = []
     for name, frame in frames.items():
         if name not in DATASETS or frame.empty:
             continue
         columns = [column for column in translated_columns(DATASETS[name]) if column in frame]
         if not columns:
             continue
-        keys = [row_key(name, row) for _, row in frame.iterrows()]
+        keys = row_keys(name, frame)
         for column in columns:
-            for key, text in zip(keys, frame[column], strict=True):
-                if isinstance(text, str) and text.strip():
-                    rows.append((name, key, column, text))
-    return pd.DataFrame(rows, columns=["dataset", "key", "column", "en"])
+            texts = frame[column]
+            written = texts.str.strip().astype(bool)
+            rows.append(pd.DataFrame({"dataset": name, "key": keys[written], "column": column, "en": texts[written]}))
+    return (pd.concat(rows, ignore_index=True) if rows
+            else pd.DataFrame(columns=["dataset", "key", "column", "en"]))
 
 
 def coverage(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -57,7 +58,6 @@ def localized(frames: dict[str, pd.DataFrame], lang: str) -> dict[str, pd.DataFr
     for (name, column), group in current.groupby(["dataset", "column"]):
         frame = out[name] if out[name] is not frames[name] else frames[name].copy()
         by_key = dict(zip(group["key"], group["zh"], strict=True))
-        keys = pd.Series([row_key(name, row) for _, row in frame.iterrows()], index=frame.index)
-        frame[column] = keys.map(by_key).fillna(frame[column])
+        frame[column] = row_keys(name, frame).map(by_key).fillna(frame[column])
         out[name] = frame
     return out

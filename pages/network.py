@@ -85,7 +85,9 @@ else:
         "**{count} tie shown** between {companies} companies. Dashed lines are talks, not agreements.",
         "**{count} ties shown** between {companies} companies. Dashed lines are talks, not agreements.",
         len(shown), companies=shown[["source", "target"]].stack().nunique()))
+    credit = outputs.credit_for(title, description)
     page = cached.network_page(shown, companies, title=title, caption=description,
+                               credit=f"{credit.filters_line} · {credit.source_line}",
                                positions=cached.network_layout(links), color_by=color_by, focus=focus,
                                dark=st.context.theme.type == "dark", lang=lang)
     st.iframe(page, height="content", alt=_("Network of ties. {description}", description=description))

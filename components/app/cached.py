@@ -43,9 +43,9 @@ def network_layout(links: pd.DataFrame) -> dict[str, tuple[float, float]]:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def network_page(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str,
+def network_page(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str, credit: str,
                  positions: dict[str, tuple[float, float]], color_by: str, focus: str | None, dark: bool,
                  lang: str) -> str:
     """The network's standalone HTML page (pyvis and its template cost tens of milliseconds to fill)."""
-    return network.network_html(shown, companies, title=title, caption=caption, positions=positions,
+    return network.network_html(shown, companies, title=title, caption=caption, credit=credit, positions=positions,
                                 color_by=color_by, focus=focus, dark=dark, lang=lang)

@@ -38,18 +38,18 @@ def _choose(lang: str) -> None:
         st.query_params.pop(KEY, None)
     else:
         st.query_params[KEY] = lang
-    st.session_state.pop("_lang_switch", None)
 
 
 def switch() -> None:
-    """English / 中文, at the top of every page (the sidebar is folded away on a phone)."""
+    """English / 中文, at the top of every page (the sidebar is folded away on a phone). Each language's names
+    are in that language, so a reader finds their own whatever the page is in."""
     lang = current()
+    # One key per language shown: the control is created afresh when the language changes, showing it chosen.
+    key = f"language_switch_{lang}"
     with st.container(horizontal=True, horizontal_alignment="right", key="language_switch"):
         if lang == ENGLISH and (st.context.locale or "").lower().startswith("zh"):
             st.button("中文版", on_click=_choose, args=(CHINESE,), type="tertiary", key="chinese_hint",
                       help="切换到简体中文界面")
-        st.segmented_control(
-            "Language", LANGUAGES, default=lang, required=True, format_func=LANGUAGE_NAMES.get,
-            label_visibility="collapsed", key=f"_lang_switch_{lang}",
-            on_change=lambda: _choose(st.session_state[f"_lang_switch_{lang}"]),
-        )
+        st.segmented_control("Language · 语言", LANGUAGES, default=lang, required=True, format_func=LANGUAGE_NAMES.get,
+                             label_visibility="collapsed", key=key,
+                             on_change=lambda: _choose(st.session_state[key]))

@@ -56,6 +56,12 @@ def share_view(page_title: str) -> None:
 
 # --- charts and tables ----------------------------------------------------------------------
 
+def credit_for(title: str, description: str = "") -> exports.Credit:
+    """What a download of this view says of itself: its title, the filters, the source, the link and the date."""
+    return exports.Credit(title=title, filters=filters.describe(), source=store.source_line(), link=site.view_url(),
+                          accessed=date.today(), description=description, lang=language.current())
+
+
 def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str | Callable = "ignore",
           selection_mode: str | Sequence[str] = ("points",)):
     """Draw a Plotly figure with its text alternative and an interactive-HTML download.
@@ -66,8 +72,7 @@ def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str |
     Returns the selection state when `on_select="rerun"`.
     """
     _ = language.messages()
-    credit = exports.Credit(title=title, filters=filters.describe(), source=store.source_line(),
-                            link=site.view_url(), accessed=date.today(), description=alt, lang=_.lang)
+    credit = credit_for(title, alt)
     config = exports.image_config(title, st.session_state.get(IMAGE_FORMAT_KEY, "png"), _.lang)
     state = st.plotly_chart(exports.publication(figure, credit), key=key, config=config, alt=alt,
                             on_select=on_select, selection_mode=selection_mode)

@@ -22,10 +22,11 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
+from components.builders.exports import file_stem
 from components.builders.text import escape_markdown
 from components.data.contract import COMPANY_KINDS, LINK_TYPES
 from components.data.vocabulary import COMPANY_KIND, GREY, LINK_STATUS, LINK_TYPE, SOURCE_STATUS
-from components.i18n import ENGLISH, HTML_LANG, N_, Translator, translator
+from components.i18n import ENGLISH, FONTS, HTML_LANG, N_, Translator, translator
 
 COLOR_BY = ("company", "kind")
 
@@ -352,6 +353,9 @@ def _style(dark: bool) -> str:
   .legend svg {{ vertical-align: middle; margin-right: 4px; }}
   .caption {{ margin: 0 2px 4px; }}
   div.vis-tooltip {{ white-space: pre-line; font-family: inherit; }}
+  .credit {{ color: {muted}; font-size: 12px; }}
+  .save-png {{ font: inherit; font-size: 13px; color: {ink}; background: transparent; border: 1px solid {muted};
+              border-radius: 6px; padding: 2px 10px; margin: 0 2px 6px; cursor: pointer; }}
 </style>"""
 
 
@@ -399,7 +403,49 @@ def legend_html(shown: pd.DataFrame, companies: pd.DataFrame, color_by: str, *, 
             f'<strong>{_text(dots_heading)}</strong>{"".join(dots)}</div>')
 
 
-def network_html(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str = "",
+def _png_button(title: str, credit: str, dark: bool, lang: str) -> str:
+    """A button that saves the drawing as a PNG that stands on its own: the title above, the credit (filters,
+    source, link, date) below, drawn from the network's canvas in the browser."""
+    _ = translator(lang)
+    words = {"title": title, "credit": credit, "file": file_stem(title), "ink": _ink(dark),
+             "paper": "#0e1117" if dark else "#ffffff", "font": FONTS.get(lang, "sans-serif")}
+    data = json.dumps(words).replace("<", "\\u003c")
+    label = _("Save as PNG")
+    return (f'<button type="button" class="save-png" onclick="savePng()">{_text(label)}</button>'
+            f"<script>var pngWords = {data};{_SAVE_PNG}</script>")
+
+
+# Title, canvas and credit onto one canvas, at the screen's pixel ratio; the credit wrapped to the width.
+_SAVE_PNG = """
+function savePng() {
+  var drawing = document.querySelector('#mynetwork canvas');
+  var ratio = drawing.width / drawing.clientWidth, pad = 16 * ratio, w = drawing.width + 2 * pad;
+  var probe = document.createElement('canvas').getContext('2d');
+  probe.font = (12 * ratio) + 'px ' + pngWords.font;
+  var lines = [], line = '';
+  pngWords.credit.split(' ').forEach(function (word) {
+    var next = line ? line + ' ' + word : word;
+    if (probe.measureText(next).width > w - 2 * pad && line) { lines.push(line); line = word; } else { line = next; }
+  });
+  if (line) lines.push(line);
+  var head = 40 * ratio, foot = (lines.length * 16 + 12) * ratio;
+  var out = document.createElement('canvas');
+  out.width = w; out.height = drawing.height + head + foot;
+  var ink = out.getContext('2d');
+  ink.fillStyle = pngWords.paper; ink.fillRect(0, 0, out.width, out.height);
+  ink.fillStyle = pngWords.ink; ink.font = 'bold ' + (18 * ratio) + 'px ' + pngWords.font;
+  ink.fillText(pngWords.title, pad, 26 * ratio);
+  ink.drawImage(drawing, pad, head);
+  ink.font = (12 * ratio) + 'px ' + pngWords.font;
+  lines.forEach(function (text, i) { ink.fillText(text, pad, drawing.height + head + (16 * i + 18) * ratio); });
+  var link = document.createElement('a');
+  link.download = pngWords.file + '.png'; link.href = out.toDataURL('image/png');
+  document.body.appendChild(link); link.click(); link.remove();
+}
+"""
+
+
+def network_html(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str = "", credit: str = "",
                  positions: dict[str, tuple[float, float]] | None = None, color_by: str = "company",
                  focus: str | None = None, dark: bool = False, height: int = 620, lang: str = ENGLISH) -> str:
     """A standalone HTML page of the network: no CDN, data text kept as text, physics that stops.
@@ -415,6 +461,8 @@ def network_html(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, ca
     page = page.replace("<head>", "<head>" + head, 1).replace("</head>", _style(dark) + "</head>", 1)
     intro = f'<p class="caption">{html.escape(caption)}</p>' if caption else ""
     page = page.replace("<body>", "<body>" + intro + legend_html(shown, companies, color_by, lang=lang), 1)
+    outro = f'<p class="caption credit">{html.escape(credit)}</p>' if credit else ""
+    page = page.replace("</body>", outro + _png_button(title, credit, dark, lang) + "</body>", 1)
     if _NEW_NETWORK not in page:
         raise RuntimeError("pyvis's template changed: the network can no longer be told to stop its physics")
     return page.replace(_NEW_NETWORK, _before_drawing() + "\n" + _NEW_NETWORK + "\n" + _after_settling(focus), 1)

@@ -4,6 +4,7 @@ drawn, and a hostile company name runs nothing."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -100,6 +101,12 @@ def test_the_downloaded_network_draws_offline(open_page, browser, tmp_path):
     copy.wait_for_function(SETTLED, timeout=30_000)
     assert drawn_pixels(copy.main_frame) > 5_000
     assert copy.title() == "Alliance Explorer network, 31 December 2016"
+    assert "Alliance Explorer" in copy.locator(".credit").inner_text()  # its source, link and date
+    with copy.expect_download() as image:
+        copy.get_by_role("button", name="Save as PNG").click()
+    assert image.value.suggested_filename == "alliance-explorer-network-31-december-2016.png"
+    png = Path(image.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
     assert requested == []
     offline.close()
 

@@ -34,6 +34,8 @@ for column, figure in zip(st.columns(len(figures), border=True), figures, strict
     column.caption(escape_markdown(figure.detail))
 
 st.subheader(_("Cross-shareholdings today"))
+# A line between the heading and the table also keeps the table's toolbar, which sits above it, off the heading.
+st.caption(_("Each holder's latest recorded stake in each partner, with the date it took effect and its source."))
 shown = stakes_chart.table(story.cross_holdings(data["stakes"], today), names, lang=lang)
 # The headers are those stakes_chart.table writes, in the reader's language; id columns stay as they are.
 st.dataframe(shown, hide_index=True, width="stretch",

@@ -70,6 +70,9 @@ def test_every_page_reads_in_chinese_on_a_desktop_and_a_phone(view, path, width)
     text = page.locator('[data-testid="stMain"]').inner_text()
     cjk, latin = len(CJK.findall(text)), sum(map(len, LATIN_WORD.findall(text)))
     assert cjk > latin, f"{cjk} Chinese characters, {latin} Latin letters"
+    # Chinese is drawn in a Simplified-Chinese face, not the Japanese one Chromium would fall back to.
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert family.index("CJK SC") < family.index("sans-serif"), family
     screenshot(page, f"{path or 'overview'}-{width}-zh")
 
 
@@ -106,6 +109,7 @@ def _download_each_chart(page, folder) -> list:
     paths = []
     buttons = page.locator('[data-testid="stDownloadButton"] button', has_text=re.compile("Chart as HTML|图表")) \
         .filter(visible=True)  # a chart folded away in an expander is not the reader's view
+    buttons.first.wait_for()  # the buttons come in after the charts they sit under
     for index in range(buttons.count()):
         with page.expect_download() as download:
             buttons.nth(index).click()

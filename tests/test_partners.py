@@ -115,13 +115,13 @@ def test_the_grid_colours_and_labels_every_cell(talks):
     assert list(grid.x) == ["Driver assistance", "Battery", "Software", "Equity", "Market access"]
     assert list(grid.y) == ["Ford", "Foxtron ↔ Mitsubishi Motors", "Honda", "Wayve"]
     honda = list(grid.y).index("Honda")
-    assert list(grid.text[honda]) == ["", "Nissan", "Partner", "Both", ""]
+    assert list(grid.text[honda]) == ["", "→", "←", "⇄", ""]  # Nissan's side brings it, the partner, both
     assert list(grid.z[honda]) == [None, 0, 1, 2, None]  # codes of nissan, partner, both; gaps stay empty
     foxtron = list(grid.y).index("Foxtron ↔ Mitsubishi Motors")
-    assert grid.text[foxtron][-1] == "Nissan side"  # Mitsubishi sat on Nissan's side: the row says so
+    assert grid.text[foxtron][-1] == "→"  # Mitsubishi sat on Nissan's side: the row's label says so
     # Each side's cells and its legend entry share one colour of the scale, and the three differ.
     legend = {trace.name: trace.marker.color for trace in figure.data[1:]}
-    assert list(legend) == ["Nissan's side", "The partner", "Both (reciprocal in that domain)"]
+    assert list(legend) == ["→ Nissan's side", "← The partner", "⇄ Both (reciprocal in that domain)"]
     assert len(set(legend.values())) == 3
     scale = dict((round(edge * 3), colour) for edge, colour in grid.colorscale[::2])
     assert [scale[code] for code in (0, 1, 2)] == list(legend.values())

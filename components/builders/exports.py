@@ -93,12 +93,10 @@ def publication(figure: go.Figure, credit: Credit) -> go.Figure:
     # (labels of marked dates, ticks); the figure grows by as much, so the plot keeps its size.
     top = published.layout.margin.t if published.layout.margin.t is not None else 80
     block = 36 + 14 * len(lines)
-    published.update_layout(
-        title={"text": f"<b>{headline}</b>", "x": 0.01, "xanchor": "left", "xref": "container", "y": 1,
-               "yanchor": "top", "yref": "container", "pad": {"t": 8},
-               "font": {"size": 16}, "subtitle": {"text": subtitle, "font": {"size": 11}}},
-        margin={"t": top + block},
-    )
+    title = {"text": f"<b>{headline}</b>", "x": 0.01, "xanchor": "left", "xref": "container", "y": 1,
+             "yanchor": "top", "yref": "container", "pad": {"t": 8},
+             "font": {"size": 16}, "subtitle": {"text": subtitle, "font": {"size": 11}}}
+    published.update_layout(title=title, margin={"t": top + block})
     if published.layout.height is not None:
         published.update_layout(height=published.layout.height + block)
     # Axis labels push the margins rather than run off the frame, at any width (a phone's included).

@@ -18,9 +18,10 @@ from components.data.contract import REGIONS, TALK_DOMAINS, TALK_STATUSES
 from components.data.vocabulary import BLUE, GREEN, ORANGE, REGION, SOURCE_STATUS, TALK_DOMAIN, TALK_STATUS
 from components.i18n import ENGLISH, N_, translator
 
-# Who brings a domain: three Okabe–Ito colours that stay apart for colour-blind readers, and a word in each cell.
+# Who brings a domain: three Okabe–Ito colours that stay apart for colour-blind readers, and an arrow in each cell
+# (from Nissan's side to the partner, back, or both ways), which fits a cell on a phone in any language.
 SIDES = ("nissan", "partner", "both")
-SIDE_LABELS = {"nissan": N_("Nissan"), "partner": N_("Partner"), "both": N_("Both")}
+SIDE_GLYPHS = {"nissan": "→", "partner": "←", "both": "⇄"}
 SIDE_COLORS = {"nissan": BLUE, "partner": ORANGE, "both": GREEN}
 # Each side in the grid's legend, in its hover and in its text alternative.
 SIDE_LEGENDS = {"nissan": N_("Nissan's side"), "partner": N_("The partner"),
@@ -153,12 +154,9 @@ def who_brings(talks: pd.DataFrame, domains: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["partner", "domain", "side", "talks", "nissan_side"])
 
 
-def _cell_text(side: str, nissan_side: list[str], lang: str) -> str:
-    """The word in a grid cell; "Nissan side" where Nissan itself was not at the table (the row names who was)."""
-    _ = translator(lang)
-    if side == "nissan" and "nissan" not in nissan_side:
-        return _("Nissan side")
-    return _(SIDE_LABELS[side])
+def _cell_text(side: str) -> str:
+    """The arrow in a grid cell (the legend and the hover say it in words)."""
+    return SIDE_GLYPHS[side]
 
 
 def grid_rows(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> dict[str, str]:
@@ -193,7 +191,7 @@ def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series, 
                 continue
             cell = cells.loc[(partner, domain)]
             z[-1].append(code[cell["side"]])
-            text[-1].append(_cell_text(cell["side"], cell["nissan_side"], lang))
+            text[-1].append(_cell_text(cell["side"]))
             said = {"partner": plotly_text(names.get(partner, partner)), "domain": TALK_DOMAIN.label(domain, lang),
                     "who": _(SIDE_HOVERS[cell["side"]]), "talks": plotly_text(_.join(cell["talks"]))}
             bringer = _.join(names.get(c, c) for c in cell["nissan_side"])
@@ -203,19 +201,22 @@ def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series, 
                 else _("{partner} · {domain}: {who}. Talks: {talks}", **said))
     figure = go.Figure(go.Heatmap(
         z=z, x=[TALK_DOMAIN.label(d, lang) for d in domains], y=[plotly_text(row) for row in rows.values()], text=text,
-        texttemplate="%{text}", textfont={"size": 13}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        texttemplate="%{text}", textfont={"size": 16}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         zmin=-0.5, zmax=len(SIDES) - 0.5, showscale=False, hoverongaps=False, xgap=3, ygap=3,
         colorscale=[[edge, SIDE_COLORS[side]] for i, side in enumerate(SIDES)
                     for edge in (i / len(SIDES), (i + 1) / len(SIDES))],
     ))
     for side in SIDES:  # legend entries only: a heatmap has none of its own
-        figure.add_scatter(x=[None], y=[None], mode="markers", name=_(SIDE_LEGENDS[side]), hoverinfo="skip",
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=f"{SIDE_GLYPHS[side]} {_(SIDE_LEGENDS[side])}",
+                           hoverinfo="skip",
                            marker={"symbol": "square", "size": 14, "color": SIDE_COLORS[side]})
     figure.update_layout(
         height=max(220, 48 * len(rows) + 120),
-        margin={"t": 10, "l": 10, "r": 10, "b": 10},
-        legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "title": {"text": _("Who brings it: ")}},
-        xaxis={"side": "top", "showgrid": False, "fixedrange": True, "type": "category"},
+        # The domains along the bottom, where their labels may take the room they need (a phone turns them on
+        # end); the legend above the cells, where it is read first.
+        margin={"t": 84, "l": 10, "r": 10, "b": 10},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "title": {"text": _("Who brings it: ")}},
+        xaxis={"side": "bottom", "showgrid": False, "fixedrange": True, "type": "category"},
         yaxis={"autorange": "reversed", "showgrid": False, "fixedrange": True, "type": "category"},
         dragmode=False,
     )

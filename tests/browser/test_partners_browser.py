@@ -22,7 +22,7 @@ def test_the_grid_and_the_timeline_are_drawn(open_page):
     expect(charts).to_have_count(2)
     grid, timeline = charts.nth(0), charts.nth(1)
     grid.locator(".heatmaplayer image, .hm image").first.wait_for()
-    assert grid.locator("text.textpoint, .heatmaplayer text").filter(has_text="Both").count() >= 1
+    assert grid.locator("text.textpoint, .heatmaplayer text").filter(has_text="⇄").count() >= 1
     timeline.locator(".barlayer .point").first.wait_for()
     assert timeline.locator(".barlayer .point").count() >= 10
     # Each ended talk's end marker carries its last month; its status is in the legend.

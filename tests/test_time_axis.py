@@ -48,7 +48,7 @@ def test_only_the_turning_points_inside_the_range_are_drawn():
 
 
 def test_close_turning_points_are_labelled_on_different_levels():
-    days = ["2023-01-01", "2023-02-01", "2023-03-01"]
+    days = ["2023-01-01", "2023-02-01", "2023-03-01", "2023-04-01"]
     marks = {f"mark {i}": pd.Timestamp(day) for i, day in enumerate(days)}
     _, labels = time_axis.mark_layout(marks, LOW, HIGH)
     assert len({label["yshift"] for label in labels}) == len(days)

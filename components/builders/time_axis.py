@@ -36,13 +36,14 @@ def turning_points(events: pd.DataFrame, *, lang: str = ENGLISH) -> dict[str, pd
 
 
 def mark_layout(marks: dict[str, pd.Timestamp], low, high) -> tuple[list[dict], list[dict]]:
-    """The turning points within [low, high]: dotted lines, and labels on three levels so close ones stay legible."""
+    """The turning points within [low, high]: dotted lines, and labels on four levels so close ones stay legible,
+    on a phone and in Chinese (wider labels) too: only the first and the fifth share a level, at opposite ends."""
     low, high = pd.Timestamp(low), pd.Timestamp(high)
     inside = [(label, day) for label, day in marks.items() if low <= day <= high]
     middle = low + (high - low) / 2
     lines = [{"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0, "y1": 1,
               "line": {"dash": "dot", "width": 1, "color": "rgba(128,128,128,0.8)"}} for _, day in inside]
-    labels = [{"x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 2 + 15 * (i % 3),
+    labels = [{"x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 2 + 15 * (i % 4),
                "xanchor": "left" if day < middle else "right", "text": plotly_text(label), "showarrow": False,
                "font": {"size": 11}, "hovertext": plotly_text(label)} for i, (label, day) in enumerate(inside)]
     return lines, labels

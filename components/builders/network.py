@@ -311,10 +311,9 @@ READABLE_LABEL_PX = 11
 NARROW_SCREEN_PX, NARROW_LABEL_MIN = 600, 30
 
 
-def _before_drawing() -> str:
-    """Script run just before the network is drawn: bigger labels on a narrow screen."""
-    return (f"if (container.clientWidth < {NARROW_SCREEN_PX}) {{ options.nodes.scaling.label.min = {NARROW_LABEL_MIN};"
-            f" options.nodes.scaling.label.max = {NARROW_LABEL_MIN + 12}; }}")
+# Run just before the network is drawn: bigger labels on a narrow screen.
+_BEFORE_DRAWING = (f"if (container.clientWidth < {NARROW_SCREEN_PX}) {{ options.nodes.scaling.label.min = "
+                   f"{NARROW_LABEL_MIN}; options.nodes.scaling.label.max = {NARROW_LABEL_MIN + 12}; }}")
 
 
 def _after_settling(focus: str | None) -> str:
@@ -465,4 +464,4 @@ def network_html(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, ca
     page = page.replace("</body>", outro + _png_button(title, credit, dark, lang) + "</body>", 1)
     if _NEW_NETWORK not in page:
         raise RuntimeError("pyvis's template changed: the network can no longer be told to stop its physics")
-    return page.replace(_NEW_NETWORK, _before_drawing() + "\n" + _NEW_NETWORK + "\n" + _after_settling(focus), 1)
+    return page.replace(_NEW_NETWORK, _BEFORE_DRAWING + "\n" + _NEW_NETWORK + "\n" + _after_settling(focus), 1)

@@ -154,11 +154,6 @@ def who_brings(talks: pd.DataFrame, domains: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["partner", "domain", "side", "talks", "nissan_side"])
 
 
-def _cell_text(side: str) -> str:
-    """The arrow in a grid cell (the legend and the hover say it in words)."""
-    return SIDE_GLYPHS[side]
-
-
 def grid_rows(talks: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> dict[str, str]:
     """Each partner's row label: its name, and Nissan's side when Nissan itself is in none of its talks
     (Foxtron ↔ Mitsubishi Motors)."""
@@ -191,7 +186,7 @@ def reciprocity_grid(talks: pd.DataFrame, domains: list[str], names: pd.Series, 
                 continue
             cell = cells.loc[(partner, domain)]
             z[-1].append(code[cell["side"]])
-            text[-1].append(_cell_text(cell["side"]))
+            text[-1].append(SIDE_GLYPHS[cell["side"]])  # the legend and the hover say it in words
             said = {"partner": plotly_text(names.get(partner, partner)), "domain": TALK_DOMAIN.label(domain, lang),
                     "who": _(SIDE_HOVERS[cell["side"]]), "talks": plotly_text(_.join(cell["talks"]))}
             bringer = _.join(names.get(c, c) for c in cell["nissan_side"])

@@ -55,9 +55,9 @@ def localized(frames: dict[str, pd.DataFrame], lang: str) -> dict[str, pd.DataFr
     current = coverage(frames)
     current = current[current["state"] == "current"]
     out = dict(frames)
-    for (name, column), group in current.groupby(["dataset", "column"]):
-        frame = out[name] if out[name] is not frames[name] else frames[name].copy()
-        by_key = dict(zip(group["key"], group["zh"], strict=True))
-        frame[column] = row_keys(name, frame).map(by_key).fillna(frame[column])
+    for name, translated in current.groupby("dataset"):
+        frame, keys = frames[name].copy(), row_keys(name, frames[name])
+        for column, group in translated.groupby("column"):
+            frame[column] = keys.map(dict(zip(group["key"], group["zh"], strict=True))).fillna(frame[column])
         out[name] = frame
     return out

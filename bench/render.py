@@ -88,7 +88,7 @@ class Change:
     `widget` is the kind of widget, which is what a page's change is compared with on its floor.
     """
 
-    widget: str  # "segmented", "selectbox", "multiselect" or "button"
+    widget: str  # "segmented", "selectbox", "multiselect", "button" or "tab"
     key: str
 
 
@@ -124,7 +124,15 @@ class AppPage:
         """Where the page is served: the default page (site.navigation's first) at /, the others at their path."""
         return "" if self.url_path == site.PAGES[0].url_path else self.url_path
 
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Its filter change, then, on a page of several sections, a click on its second tab (timed on its own:
+        a floor has no tabs)."""
+        return (self.change, TAB_SWITCH) if self.url_path in site.SECTIONS else (self.change,)
 
+
+# A click on a page's second tab: its section drawn for the first time (filters.tabs' widget).
+TAB_SWITCH = Change("tab", "view_tab")
 # Each page of components/app/site.py: its floor and its filter change (a page missing here is an error).
 PAGE_PLANS = {
     "overview": ("write", Change("segmented", "image_format")),  # the sidebar's "Chart camera saves"
@@ -270,6 +278,9 @@ def change_filter(page: Page, change: Change, timeout_s: float) -> float:
         target = widget.locator('[role="radio"][aria-checked="false"]').first
     elif change.widget == "button":
         target = widget.get_by_role("button")
+    elif change.widget == "tab":  # a list a change before left open hides the page from roles: closed, untimed
+        page.keyboard.press("Escape")
+        target = widget.get_by_role("tab").nth(1)
     elif change.widget == "multiselect" and widget.locator(".react-aria-ComboBox [data-tag]").count():
         target = widget.locator(".react-aria-ComboBox [data-tag] button").last  # remove the last value chosen
     elif change.widget in ("selectbox", "multiselect"):  # the first option not shown; the list is opened untimed
@@ -344,7 +355,7 @@ def interleaved(app: Server, floors: dict[str, Server]) -> list[Target]:
     targets = []
     for kind, floor in FLOORS.items():
         targets.append(Target(f"floor:{kind}", floors[kind].url, floor.changes))
-        targets += [Target(page.url_path, f"{app.url}/{page.address}", (page.change,))
+        targets += [Target(page.url_path, f"{app.url}/{page.address}", page.changes)
                     for page in APP_PAGES if page.floor == kind]
     return targets
 
@@ -435,6 +446,7 @@ def page_results(summary: dict, reruns: dict[str, float | str]) -> dict:
             "floor_rendered": floor["rendered"], "ratio": ratio(own["rendered"], floor["rendered"]),
             "change": {"widget": page.change.widget, "key": page.change.key, "page": change,
                        "floor": floor_change, "ratio": ratio(change, floor_change)},
+            "tab_switch": own["changes"].get(TAB_SWITCH.widget),
         }
         own_rerun, floor_rerun = reruns[page.url_path], reruns[f"floor:{page.floor}"]
         failed = [value for value in (own_rerun, floor_rerun) if isinstance(value, str)]
@@ -484,7 +496,8 @@ def page_row(page: dict) -> list[str]:
     return [page["title"], f"{ms(page['rendered'])} ({ms(page['rendered'], 'min')})",
             f"{ms(page['floor_rendered'])} ({page['floor']})", times(page["ratio"]), ms(page["first_chart"]),
             ms(page["run_finished"]), f"{ms(page['change']['page'])} ({page['change']['widget']})",
-            times(page["change"]["ratio"]), f"{rerun['ms']:.0f} ({rerun['ratio']:.1f}×)" if rerun else "–"]
+            times(page["change"]["ratio"]), ms(page.get("tab_switch")),
+            f"{rerun['ms']:.0f} ({rerun['ratio']:.1f}×)" if rerun else "–"]
 
 
 def memory_row(scale: str, run: dict) -> list[str]:
@@ -514,11 +527,13 @@ def markdown(result: dict) -> str:
         "end. " + ", ".join(f"{name} {version}" for name, version in result["versions"].items()) + ".", "",
         f"Times in ms from navigation: median of {options['rounds']} round(s), min in brackets. A ratio is the "
         "page's median over its floor's median in the same rounds. Filter change: from the click to the page "
-        "rendered again, against the same widget on the floor. Rerun: server-side (AppTest) median, and its "
-        "ratio to the floor's.", "",
+        "rendered again, against the same widget on the floor. Tab switch: from a click on the page's second tab "
+        "to that section rendered (no floor has tabs). Rerun: server-side (AppTest) median, and its ratio to the "
+        "floor's.", "",
         f"## Pages at {first}× data", "",
         *table(["page", "rendered", "floor", "ratio", "first chart", "run finished", "filter change",
-                "change ratio", "rerun ms (ratio)"], [page_row(page) for page in scales[first]["pages"].values()]),
+                "change ratio", "tab switch", "rerun ms (ratio)"],
+               [page_row(page) for page in scales[first]["pages"].values()]),
     ]
     if len(scales) > 1:
         rows = [[page["title"], *(f"{times(scales[scale]['pages'][name]['ratio'])}; "

@@ -5,7 +5,7 @@ from itertools import chain
 import pandas as pd
 import streamlit as st
 
-from components.app import cached, filters, language, outputs, store
+from components.app import cached, filters, language, outputs, site, store
 from components.builders import stakes_chart, time_axis, timeline
 from components.builders.text import escape_markdown, source_host
 from components.data.contract import EVENT_CATEGORIES, SOURCE_STATUSES
@@ -53,75 +53,85 @@ wanted = timeline.EventFilter(
 shown = timeline.filter_events(events, wanted)
 marks = time_axis.turning_points(events, lang=lang)
 
-st.header(_("Timeline"))
-lanes = filters.segmented(_("Lanes"), list(timeline.LANE_MODES), key="lanes",
-                          format_func=lambda mode: _(timeline.LANE_MODES[mode]))
-if shown.empty:
-    st.info(timeline.empty_message(wanted, lang=lang), icon=":material/filter_alt_off:")
-else:
-    drawn = timeline.most_recent(shown)
-    if len(drawn) < len(shown):
-        st.info(_("The timeline draws the {drawn} most recent of the {count} events shown: narrow the dates or the "
-                  "filters to draw the others. The table below lists them all.", drawn=_.number(len(drawn)),
-                  count=_.number(len(shown))), icon=":material/compress:")
-    figure = cached.figure(
-        timeline.timeline_figure, drawn, names, lanes=lanes, companies=wanted.companies,
-        x_range=(wanted.start, wanted.end), marks=marks, lang=lang,
-        title=_("Alliance events, {start}–{end} ({count} of {total})", start=str(start.year), end=str(end.year),
-                count=_.number(len(drawn)), total=_.number(len(events))),
-    )
-    outputs.chart(figure, title=_("Alliance timeline"), alt=timeline.summary(drawn, len(events), lang=lang),
-                  key="timeline", on_select=filters.open_from_chart(EVENT, "timeline"), selection_mode="points")
+@st.fragment
+def events_on_a_timeline() -> None:
+    """The events shown on one time axis, the card of the one clicked, and the table of them all."""
+    lanes = filters.segmented(_("Lanes"), list(timeline.LANE_MODES), key="lanes",
+                              format_func=lambda mode: _(timeline.LANE_MODES[mode]))
+    if shown.empty:
+        st.info(timeline.empty_message(wanted, lang=lang), icon=":material/filter_alt_off:")
+    else:
+        drawn = timeline.most_recent(shown)
+        if len(drawn) < len(shown):
+            st.info(_("The timeline draws the {drawn} most recent of the {count} events shown: narrow the dates or the "
+                      "filters to draw the others. The table below lists them all.", drawn=_.number(len(drawn)),
+                      count=_.number(len(shown))), icon=":material/compress:")
+        figure = cached.figure(
+            timeline.timeline_figure, drawn, names, lanes=lanes, companies=wanted.companies,
+            x_range=(wanted.start, wanted.end), marks=marks, lang=lang,
+            title=_("Alliance events, {start}–{end} ({count} of {total})", start=str(start.year), end=str(end.year),
+                    count=_.number(len(drawn)), total=_.number(len(events))),
+        )
+        outputs.chart(figure, title=_("Alliance timeline"), alt=timeline.summary(drawn, len(events), lang=lang),
+                      key="timeline", on_select=filters.open_from_chart(EVENT, "timeline"), selection_mode="points")
 
-by_id = events.set_index("id")
-picked = filters.selectbox(_("Event card"), [None, *events.sort_values("date")["id"]], key=EVENT,
-                           placeholder=_("No card open: pick one, or click a marker or a row"),
-                           format_func=lambda i: _("(no card)") if i is None else by_id.loc[i, "title"],
-                           help=_("Clicking a marker or a table row opens its card too."))
-if picked:
-    event = by_id.loc[picked]
-    with st.container(border=True, key="event_card"):
-        st.subheader(escape_markdown(event["title"]))
-        st.markdown(timeline.card_markdown(event, names, lang=lang))
-        left, right = st.columns([3, 1])
-        left.link_button(_("Source: {site}", site=source_host(event["source_url"])), event["source_url"],
-                         icon=":material/open_in_new:")
-        right.button(_("Close"), key="close_card", icon=":material/close:", on_click=filters.select,
-                     args=(EVENT, None))
+    by_id = events.set_index("id")
+    picked = filters.selectbox(_("Event card"), [None, *events.sort_values("date")["id"]], key=EVENT,
+                               placeholder=_("No card open: pick one, or click a marker or a row"),
+                               format_func=lambda i: _("(no card)") if i is None else by_id.loc[i, "title"],
+                               help=_("Clicking a marker or a table row opens its card too."))
+    if picked:
+        event = by_id.loc[picked]
+        with st.container(border=True, key="event_card"):
+            st.subheader(escape_markdown(event["title"]))
+            st.markdown(timeline.card_markdown(event, names, lang=lang))
+            left, right = st.columns([3, 1])
+            left.link_button(_("Source: {site}", site=source_host(event["source_url"])), event["source_url"],
+                             icon=":material/open_in_new:")
+            right.button(_("Close"), key="close_card", icon=":material/close:", on_click=filters.select,
+                         args=(EVENT, None))
 
-st.subheader(_("{count} of {total} events", count=_.number(len(shown)), total=_.number(len(events))))
-table = timeline.table_frame(shown, names, lang=lang)
-st.dataframe(
-    table, hide_index=True, width="stretch", key="history_table", selection_mode="single-row", placeholder="",
-    on_select=filters.open_from_table(EVENT, "history_table", table["id"].tolist()),
-    # The headers are those timeline.table_frame writes, in the reader's language; id columns stay as they are.
-    column_order=[_("when"), _("title"), _("category"), _("companies"), _("value"), _("unit"), _("status"),
-                  "source_url"],
-    column_config={_("when"): st.column_config.TextColumn(_("date")), "source_url": outputs.source_column(),
-                   _("value"): st.column_config.NumberColumn(format="localized")},
-)
-outputs.table_downloads(table.drop(columns="date"),
-                        timeline.table_frame(events, names, lang=lang).drop(columns="date"),
-                        name=_("Alliance events"), key="events")
+    st.subheader(_("{count} of {total} events", count=_.number(len(shown)), total=_.number(len(events))))
+    table = timeline.table_frame(shown, names, lang=lang)
+    if listing := outputs.on_demand(_("The events as a table (click a row to open its card)"), key="events_listing"):
+        listing.dataframe(
+            table, hide_index=True, width="stretch", key="history_table", selection_mode="single-row",
+            placeholder="", on_select=filters.open_from_table(EVENT, "history_table", table["id"].tolist()),
+            # The headers are those timeline.table_frame writes, in the reader's language; id columns stay as is.
+            column_order=[_("when"), _("title"), _("category"), _("companies"), _("value"), _("unit"), _("status"),
+                          "source_url"],
+            column_config={_("when"): st.column_config.TextColumn(_("date")), "source_url": outputs.source_column(),
+                           _("value"): st.column_config.NumberColumn(format="localized")},
+        )
+    outputs.table_downloads(table.drop(columns="date"),
+                            timeline.table_frame(events, names, lang=lang).drop(columns="date"),
+                            name=_("Alliance events"), key="events")
 
-st.header(_("Cross-shareholdings"))
-holdings = filters.segmented(_("Stakes shown"), list(stakes_chart.HOLDINGS), key="holdings",
-                             format_func=lambda shown_holdings: _(stakes_chart.HOLDINGS[shown_holdings]))
-held = stakes_chart.select_stakes(stakes, holdings, wanted.companies)
-points = stakes_chart.steps(held, wanted.start, wanted.end)
-if points.empty:
-    st.info(_("No stake is held in this date range among the companies chosen. Widen the dates, show all "
-              "holdings, or clear the company filter."), icon=":material/filter_alt_off:")
-else:
-    outputs.chart(
-        cached.figure(stakes_chart.stakes_figure, points, names, colors, x_range=(wanted.start, wanted.end),
-                      marks=marks, lang=lang,
-                      title=_("Cross-shareholdings, {start}–{end}", start=str(start.year), end=str(end.year))),
-        title=_("Cross-shareholdings"), alt=stakes_chart.summary(points, names, lang=lang), key="stakes_chart",
-    )
-with st.expander(_("Stakes data")):
-    rows = stakes_chart.table(held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)], names, lang=lang)
-    st.dataframe(rows, hide_index=True, width="stretch", placeholder="",
-                 column_config={"source_url": outputs.source_column(), _("date"): st.column_config.DateColumn()})
-    outputs.table_downloads(rows, stakes_chart.table(stakes, names, lang=lang), name=_("Cross-shareholdings"),
-                            key="stakes")
+
+def cross_shareholdings() -> None:
+    """The stakes held over the same dates, as step lines and as a table."""
+    holdings = filters.segmented(_("Stakes shown"), list(stakes_chart.HOLDINGS), key="holdings",
+                                 format_func=lambda shown_holdings: _(stakes_chart.HOLDINGS[shown_holdings]))
+    held = stakes_chart.select_stakes(stakes, holdings, wanted.companies)
+    points = stakes_chart.steps(held, wanted.start, wanted.end)
+    if points.empty:
+        st.info(_("No stake is held in this date range among the companies chosen. Widen the dates, show all "
+                  "holdings, or clear the company filter."), icon=":material/filter_alt_off:")
+    else:
+        outputs.chart(
+            cached.figure(stakes_chart.stakes_figure, points, names, colors, x_range=(wanted.start, wanted.end),
+                          marks=marks, lang=lang,
+                          title=_("Cross-shareholdings, {start}–{end}", start=str(start.year), end=str(end.year))),
+            title=_("Cross-shareholdings"), alt=stakes_chart.summary(points, names, lang=lang), key="stakes_chart",
+        )
+    with st.expander(_("Stakes data")):
+        rows = stakes_chart.table(held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)], names, lang=lang)
+        st.dataframe(rows, hide_index=True, width="stretch", placeholder="",
+                     column_config={"source_url": outputs.source_column(), _("date"): st.column_config.DateColumn()})
+        outputs.table_downloads(rows, stakes_chart.table(stakes, names, lang=lang), name=_("Cross-shareholdings"),
+                                key="stakes")
+
+
+view, section = filters.tabs(site.SECTIONS["history"])
+with section:
+    {"timeline": events_on_a_timeline, "stakes": cross_shareholdings}[view]()

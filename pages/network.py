@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components.app import cached, filters, language, outputs, store
+from components.app import cached, filters, language, outputs, site, store
 from components.builders import exports, network, network_metrics
 from components.builders.text import escape_markdown
 from components.data.contract import HUB, LINK_STATUSES, LINK_TYPES
@@ -65,71 +65,83 @@ if focus:
 else:
     title = _("Alliance Explorer network, {date}", date=when)
 
-if focus:
-    with st.container(border=True, key="company_card"):
-        company = companies.set_index("id").loc[focus]
-        st.markdown(network.company_card(company, links, as_of, lang=lang))
-        st.link_button(_("Source"), company["source_url"], icon=":material/open_in_new:")
 
-if shown.empty:
+def the_network() -> None:
+    """The ties on the date chosen, drawn, and as a table."""
     if focus:
-        nothing = _("No ties around {company} on {date} with these filters. Move the date, pick another company, or "
-                    "tick more tie types and statuses in the sidebar.", company=escape_markdown(names[focus]),
-                    date=when)
+        with st.container(border=True, key="company_card"):
+            company = companies.set_index("id").loc[focus]
+            st.markdown(network.company_card(company, links, as_of, lang=lang))
+            st.link_button(_("Source"), company["source_url"], icon=":material/open_in_new:")
+
+    if shown.empty:
+        if focus:
+            nothing = _("No ties around {company} on {date} with these filters. Move the date, pick another company, "
+                        "or tick more tie types and statuses in the sidebar.", company=escape_markdown(names[focus]),
+                        date=when)
+        else:
+            nothing = _("No ties on {date} with these filters. Move the date, pick another company, or tick more tie "
+                        "types and statuses in the sidebar.", date=when)
+        st.info(nothing, icon=":material/search_off:")
     else:
-        nothing = _("No ties on {date} with these filters. Move the date, pick another company, or tick more tie "
-                    "types and statuses in the sidebar.", date=when)
-    st.info(nothing, icon=":material/search_off:")
-else:
-    st.caption(_.ngettext(
-        "**{count} tie shown** between {companies} companies. Dashed lines are talks, not agreements.",
-        "**{count} ties shown** between {companies} companies. Dashed lines are talks, not agreements.",
-        len(shown), companies=shown[["source", "target"]].stack().nunique()))
-    credit = outputs.credit_for(title, description)
-    page = cached.network_page(shown, companies, title=title, caption=description,
-                               credit=f"{credit.filters_line} · {credit.source_line}",
-                               positions=cached.network_layout(links), color_by=color_by, focus=focus,
-                               dark=st.context.theme.type == "dark", lang=lang)
-    st.iframe(page, height="content", alt=_("Network of ties. {description}", description=description))
-    st.download_button(
-        _("Network as HTML (works offline)"), data=lambda: page, file_name=f"{exports.file_stem(title)}.html",
-        mime="text/html", on_click="ignore", icon=":material/download:", key="network_html",
-    )
+        st.caption(_.ngettext(
+            "**{count} tie shown** between {companies} companies. Dashed lines are talks, not agreements.",
+            "**{count} ties shown** between {companies} companies. Dashed lines are talks, not agreements.",
+            len(shown), companies=shown[["source", "target"]].stack().nunique()))
+        credit = outputs.credit_for(title, description)
+        page = cached.network_page(shown, companies, title=title, caption=description,
+                                   credit=f"{credit.filters_line} · {credit.source_line}",
+                                   positions=cached.network_layout(links), color_by=color_by, focus=focus,
+                                   dark=st.context.theme.type == "dark", lang=lang)
+        st.iframe(page, height="content", alt=_("Network of ties. {description}", description=description))
+        st.download_button(
+            _("Network as HTML (works offline)"), data=lambda: page, file_name=f"{exports.file_stem(title)}.html",
+            mime="text/html", on_click="ignore", icon=":material/download:", key="network_html",
+        )
 
-st.subheader(_("The ties shown"))
-table = network.ties_table(shown, companies, lang=lang)
-st.dataframe(table, hide_index=True, width="stretch",
-             column_config={"source_url": outputs.source_column(_("Source")), "source_status": _("how sure")})
-outputs.table_downloads(table, network.ties_table(links, companies, lang=lang), name=_("Network ties"), key="ties")
+    table = network.ties_table(shown, companies, lang=lang)
+    if listing := outputs.on_demand(_("The ties shown, as a table"), key="ties_listing"):
+        listing.dataframe(table, hide_index=True, width="stretch",
+                          column_config={"source_url": outputs.source_column(_("Source")),
+                                         "source_status": _("how sure")})
+    outputs.table_downloads(table, network.ties_table(links, companies, lang=lang), name=_("Network ties"), key="ties")
 
-st.header(_("From hub to web, in numbers"))
-hub_name = names.get(HUB.id, HUB.id)
-measured = network.of_kinds(links, types, statuses)
-metrics = network_metrics.metrics_over_time(measured, network_metrics.year_ends(first_day.year, last_day), HUB.id)
-st.markdown(_(
-    "Each year as of 31 December (the last year: the data's last date), with the tie types and statuses chosen "
-    "in the sidebar (the focus and the date above don't apply): how many partners {hub} has, how many of the ties "
-    "are equity (stakes and joint ventures), and the network's **degree centralisation**, 1 when every tie runs "
-    "through one company, 0 when ties are spread evenly. The dotted line marks the date shown above.",
-    hub=escape_markdown(hub_name),
-))
-hub_color = companies.set_index("id")["color"].get(HUB.id, LINK_TYPE.color("equity"))
-figure = cached.figure(network_metrics.metrics_figure, metrics, hub_name=hub_name, hub_color=hub_color, as_of=as_of,
-                       lang=lang)
-outputs.chart(figure, title=_("Network metrics over time"), alt=network_metrics.summary(metrics, hub_name, lang=lang),
-              key="metrics")
-with st.expander(_("The metrics as a table")):
-    # Headers in the reader's language on screen; the CSV keeps the columns' names.
-    st.dataframe(metrics, hide_index=True, width="stretch",
-                 column_config={"date": st.column_config.DateColumn(_("as of")),
-                                "ties": st.column_config.NumberColumn(_("ties")),
-                                "companies": st.column_config.NumberColumn(_("companies")),
-                                "hub_partners": st.column_config.NumberColumn(_("hub_partners")),
-                                "equity_ties": st.column_config.NumberColumn(_("equity_ties")),
-                                "other_ties": st.column_config.NumberColumn(_("other_ties")),
-                                "equity_share": st.column_config.NumberColumn(_("equity share"), format="percent"),
-                                "centralisation": st.column_config.NumberColumn(_("centralisation"), format="%.3f")})
-    metrics_name = _("Network metrics")
-    st.download_button(_("Metrics as CSV"), data=lambda: exports.csv_bytes(metrics), mime="text/csv",
-                       file_name=exports.file_stem(metrics_name) + ".csv", on_click="ignore",
-                       icon=":material/download:", key="metrics_csv")
+
+def hub_to_web() -> None:
+    """The network's metrics year by year, with the tie types and statuses chosen."""
+    hub_name = names.get(HUB.id, HUB.id)
+    measured = network.of_kinds(links, types, statuses)
+    metrics = network_metrics.metrics_over_time(measured, network_metrics.year_ends(first_day.year, last_day), HUB.id)
+    st.markdown(_(
+        "Each year as of 31 December (the last year: the data's last date), with the tie types and statuses chosen "
+        "in the sidebar (the focus and the date above don't apply): how many partners {hub} has, how many of the ties "
+        "are equity (stakes and joint ventures), and the network's **degree centralisation**, 1 when every tie runs "
+        "through one company, 0 when ties are spread evenly. The dotted line marks the date shown above.",
+        hub=escape_markdown(hub_name),
+    ))
+    hub_color = companies.set_index("id")["color"].get(HUB.id, LINK_TYPE.color("equity"))
+    figure = cached.figure(network_metrics.metrics_figure, metrics, hub_name=hub_name, hub_color=hub_color,
+                           as_of=as_of, lang=lang)
+    outputs.chart(figure, title=_("Network metrics over time"),
+                  alt=network_metrics.summary(metrics, hub_name, lang=lang), key="metrics")
+    with st.expander(_("The metrics as a table")):
+        # Headers in the reader's language on screen; the CSV keeps the columns' names.
+        st.dataframe(metrics, hide_index=True, width="stretch",
+                     column_config={"date": st.column_config.DateColumn(_("as of")),
+                                    "ties": st.column_config.NumberColumn(_("ties")),
+                                    "companies": st.column_config.NumberColumn(_("companies")),
+                                    "hub_partners": st.column_config.NumberColumn(_("hub_partners")),
+                                    "equity_ties": st.column_config.NumberColumn(_("equity_ties")),
+                                    "other_ties": st.column_config.NumberColumn(_("other_ties")),
+                                    "equity_share": st.column_config.NumberColumn(_("equity share"), format="percent"),
+                                    "centralisation": st.column_config.NumberColumn(_("centralisation"),
+                                                                                    format="%.3f")})
+        metrics_name = _("Network metrics")
+        st.download_button(_("Metrics as CSV"), data=lambda: exports.csv_bytes(metrics), mime="text/csv",
+                           file_name=exports.file_stem(metrics_name) + ".csv", on_click="ignore",
+                           icon=":material/download:", key="metrics_csv")
+
+
+view, section = filters.tabs(site.SECTIONS["network"])
+with section:
+    {"ties": the_network, "metrics": hub_to_web}[view]()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.app import language, outputs, site, store
 from components.builders import stakes_chart, story
-from components.builders.text import escape_markdown
+from components.builders.text import escape_markdown, markdown_cells
 from components.data.contract import ANCHORS
 
 _ = language.messages()
@@ -37,11 +37,13 @@ st.subheader(_("Cross-shareholdings today"))
 # A line between the heading and the table also keeps the table's toolbar, which sits above it, off the heading.
 st.caption(_("Each holder's latest recorded stake in each partner, with the date it took effect and its source."))
 shown = stakes_chart.table(story.cross_holdings(data["stakes"], today), names, lang=lang)
-# The headers are those stakes_chart.table writes, in the reader's language; id columns stay as they are.
-st.dataframe(shown, hide_index=True, width="stretch",
-             column_order=[_("holder"), _("target"), _("stake %"), _("basis"), _("date"), _("how sure"), "source_url"],
-             column_config={_("stake %"): st.column_config.NumberColumn(format="%.2f"),
-                            _("date"): st.column_config.DateColumn(_("since")), "source_url": outputs.source_column()})
+# A static table (a few rows): it draws at once, where an interactive grid would load its own script first. The
+# headers are those stakes_chart.table writes, in the reader's language.
+st.table(markdown_cells(
+    shown[[_("holder"), _("target"), _("stake %"), _("basis"), _("date"), _("how sure"), "source_url"]]
+    .rename(columns={_("date"): _("since"), "source_url": _("Source")}),
+    formats={_("stake %"): lambda pct: f"{pct:.2f}", _("since"): _.date}, links=(_("Source"),),
+), hide_index=True)
 outputs.table_downloads(shown, stakes_chart.table(data["stakes"], names, lang=lang),
                         name=_("Cross-shareholdings today"), key="holdings")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.app import cached, filters, language, outputs, store
+from components.app import cached, filters, language, outputs, site, store
 from components.builders import partners, story
 from components.data.vocabulary import REGION, TALK_DOMAIN, TALK_STATUS
 
@@ -56,26 +56,50 @@ third.metric(_("Reciprocal talks"), reciprocity.text(lang),
                     silent=reciprocity.total - reciprocity.recorded))
 fourth.metric(_("Under way"), len(story.live_talks(shown)), help=_("Rumoured, being explored or under a memorandum."))
 
-st.header(_("Who brings what"))
-domains = [domain for domain in TALK_DOMAIN if domain in chosen_domains]
-st.caption(_("Each partner's talks pooled: a cell says whether Nissan's side brings that domain, the partner does, "
-             "or both do. Hover a cell for the talks behind it."))
-outputs.chart(cached.figure(partners.reciprocity_grid, shown, domains, names, lang=lang),
-              title=_("Who brings what to Nissan's partner talks"),
-              alt=partners.reciprocity_summary(shown, domains, names, lang=lang), key="reciprocity_chart")
 
-st.header(_("Talk timelines"))
-st.caption(_("One row per talk, from its first report to its latest update, coloured and marked by status. "
-             "Click a bar or marker to see the talk below."))
-drawn = partners.most_recent(shown, names)
-if len(drawn) < len(shown):
-    st.info(_("The timeline draws the {drawn} talks updated most recently, of the {count} shown: narrow the filters "
-              "to draw others. The table below lists them all.", drawn=_.number(len(drawn)),
-              count=_.number(len(shown))), icon=":material/compress:")
-outputs.chart(cached.figure(partners.timeline, drawn, names, lang=lang),
-              title=_("Nissan's partner talks through time"),
-              alt=partners.timeline_summary(drawn, names, lang=lang), key="timeline_chart",
-              on_select=filters.open_from_chart(TALK, "timeline_chart"), selection_mode="points")
+def who_brings_what() -> None:
+    """Each partner's talks pooled: who brings which domain."""
+    domains = [domain for domain in TALK_DOMAIN if domain in chosen_domains]
+    st.caption(_("Each partner's talks pooled: a cell says whether Nissan's side brings that domain, the partner does, "
+                 "or both do. Hover a cell for the talks behind it."))
+    outputs.chart(cached.figure(partners.reciprocity_grid, shown, domains, names, lang=lang),
+                  title=_("Who brings what to Nissan's partner talks"),
+                  alt=partners.reciprocity_summary(shown, domains, names, lang=lang), key="reciprocity_chart")
+
+
+def talk_timelines() -> None:
+    """One row per talk, from its first report to its latest update."""
+    st.caption(_("One row per talk, from its first report to its latest update, coloured and marked by status. "
+                 "Click a bar or marker to see the talk below."))
+    drawn = partners.most_recent(shown, names)
+    if len(drawn) < len(shown):
+        st.info(_("The timeline draws the {drawn} talks updated most recently, of the {count} shown: narrow the "
+                  "filters to draw others. The “Every talk” tab lists them all.", drawn=_.number(len(drawn)),
+                  count=_.number(len(shown))), icon=":material/compress:")
+    outputs.chart(cached.figure(partners.timeline, drawn, names, lang=lang),
+                  title=_("Nissan's partner talks through time"),
+                  alt=partners.timeline_summary(drawn, names, lang=lang), key="timeline_chart",
+                  on_select=filters.open_from_chart(TALK, "timeline_chart"), selection_mode="points")
+
+
+def every_talk() -> None:
+    """The talks shown as a table; a row clicked opens its card."""
+    table = partners.table(shown, names, lang=lang)
+    st.dataframe(
+        table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 600), key="talks_table",
+        selection_mode="single-row", on_select=filters.open_from_table(TALK, "talks_table", table["id"].tolist()),
+        column_order=[column for column in table.columns if column != "id"],
+        column_config={_("first reported"): st.column_config.DateColumn(),
+                       _("last update"): st.column_config.DateColumn(),
+                       "source_url": outputs.source_column(_("Source"))},
+    )
+    outputs.table_downloads(table, partners.table(talks, names, lang=lang), name=_("Partner talks"),
+                            key="talks_downloads")
+
+
+view, section = filters.tabs(site.SECTIONS["partners"])
+with section:
+    {"grid": who_brings_what, "timelines": talk_timelines, "table": every_talk}[view]()
 
 st.header(_("A talk in detail"))
 by_update = shown.sort_values("last_update", ascending=False, kind="stable")
@@ -92,16 +116,3 @@ with st.container(border=True, key="talk_card"):
     st.markdown(detail.summary)
     st.link_button(_("Source ({how_sure})", how_sure=detail.source_status.lower()), detail.source_url,
                    icon=":material/open_in_new:")
-
-st.header(_("Every talk"))
-table = partners.table(shown, names, lang=lang)
-st.dataframe(
-    table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 600), key="talks_table",
-    selection_mode="single-row", on_select=filters.open_from_table(TALK, "talks_table", table["id"].tolist()),
-    column_order=[column for column in table.columns if column != "id"],
-    column_config={_("first reported"): st.column_config.DateColumn(),
-                   _("last update"): st.column_config.DateColumn(),
-                   "source_url": outputs.source_column(_("Source"))},
-)
-outputs.table_downloads(table, partners.table(talks, names, lang=lang), name=_("Partner talks"),
-                        key="talks_downloads")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.app import cached, filters, language, outputs, store
+from components.app import cached, filters, language, outputs, site, store
 from components.builders import fact_check, plan, plan_progress, story
 from components.builders.text import escape_markdown, format_date
 from components.data.contract import MODEL_STATUSES, PLAN_EVENT
@@ -67,90 +67,105 @@ shown = plan.filter_models(every_model, brands=brands, platforms=chosen_platform
                            years=years, unknown_year=unknown_year)
 shown_platforms = platforms[platforms["id"].isin(chosen_platforms)].reset_index(drop=True)
 
-st.header(_("The five platforms"))
-if shown_platforms.empty:
-    st.info(_("No platform is selected: choose one or more under **Platform** in the sidebar."))
-else:
-    for column, (_row, platform) in zip(st.columns(len(shown_platforms)), shown_platforms.iterrows(), strict=True):
-        with column.container(border=True, height="stretch"):
-            st.markdown(plan.platform_card(platform, names.get(platform["lead"], platform["lead"]),
-                                           shown[shown["platform"] == platform["id"]], lang=lang))
-    st.caption(_("● launched · ○ planned · ✕ cancelled. “Now” is the name Ampere gave the platform in 2023."))
-with st.expander(_("Platforms as a table, with sources")):
-    platform_table = plan.platform_table(platforms, names, lang=lang)
-    platform_rows = platform_table[platforms["id"].isin(chosen_platforms).to_numpy()]
-    st.dataframe(platform_rows, hide_index=True, width="stretch",
-                 column_config={_("announced"): st.column_config.DateColumn(),
-                                "source_url": outputs.source_column(_("Source"))})
-    outputs.table_downloads(platform_rows, platform_table, name=_("Alliance to 2030 platforms"),
-                            key="platforms_table")
 
-st.header(_("Models"))
-by_id = every_model.set_index("id")
-if shown.empty:
-    st.info(_("No model matches these filters. Widen them in the sidebar: add brands, platforms or statuses, "
-              "stretch the launch years, or include models whose launch year is not known."))
-else:
-    st.write(_("{count} of {total} models. Click a model for its details and source.", count=len(shown),
-               total=len(models)))
-    chart_platforms = shown_platforms[shown_platforms["id"].isin(shown["platform"])]
-    outputs.chart(cached.figure(plan.models_timeline, shown, chart_platforms, lang=lang),
-                  title=_("Alliance to 2030 models by launch year"),
-                  alt=plan.models_timeline_summary(shown, platforms, lang=lang), key="models_chart",
-                  on_select=filters.open_from_chart(MODEL, "models_chart"), selection_mode="points")
-picked = filters.selectbox(_("Model card"), [None, *every_model["id"]], key=MODEL,
-                           placeholder=_("No card open: pick one, or click a model on the chart"),
-                           format_func=lambda m: _("(no card)") if m is None else by_id.loc[m, "name"],
-                           help=_("Clicking a model on the chart opens its card too."))
-if picked:
-    with st.container(border=True, key="model_card"):
-        st.markdown(plan.model_card(by_id.loc[picked], lang=lang))
-        left, right = st.columns([3, 1])
-        left.link_button(_("Source"), by_id.loc[picked, "source_url"], icon=":material/open_in_new:")
-        right.button(_("Close"), key="close_model", icon=":material/close:", on_click=filters.select,
-                     args=(MODEL, None))
-if not shown.empty:
-    outputs.chart(cached.figure(plan.models_hierarchy, shown, chart_platforms, lang=lang),
-                  title=_("Alliance to 2030 models by platform and brand"),
-                  alt=plan.models_hierarchy_summary(shown, lang=lang), key="models_tree")
-    st.dataframe(plan.model_table(shown, lang=lang), hide_index=True, width="stretch",
-                 column_config={"source_url": outputs.source_column(_("Source"))})
-    outputs.table_downloads(plan.model_table(shown, lang=lang), plan.model_table(every_model, lang=lang),
-                            name=_("Alliance to 2030 models"), key="models_table")
+def five_platforms() -> None:
+    """Each platform's card, with its models as the filters leave them; the platforms as a table."""
+    if shown_platforms.empty:
+        st.info(_("No platform is selected: choose one or more under **Platform** in the sidebar."))
+    else:
+        for column, (_row, platform) in zip(st.columns(len(shown_platforms)), shown_platforms.iterrows(), strict=True):
+            with column.container(border=True, height="stretch"):
+                st.markdown(plan.platform_card(platform, names.get(platform["lead"], platform["lead"]),
+                                               shown[shown["platform"] == platform["id"]], lang=lang))
+        st.caption(_("● launched · ○ planned · ✕ cancelled. “Now” is the name Ampere gave the platform in 2023."))
+    with st.expander(_("Platforms as a table, with sources")):
+        platform_table = plan.platform_table(platforms, names, lang=lang)
+        platform_rows = platform_table[platforms["id"].isin(chosen_platforms).to_numpy()]
+        st.dataframe(platform_rows, hide_index=True, width="stretch",
+                     column_config={_("announced"): st.column_config.DateColumn(),
+                                    "source_url": outputs.source_column(_("Source"))})
+        outputs.table_downloads(platform_rows, platform_table, name=_("Alliance to 2030 platforms"),
+                                key="platforms_table")
 
-st.header(_("Targets against what happened"))
-st.markdown(_(
-    "Each target as announced, beside what the data shows so far. An actual is only drawn where it can be "
-    "counted from the data (models launched on the platforms); the other targets say **the data can't say "
-    "yet** rather than show 0%."
-))
-if progress["share"].notna().any():
-    outputs.chart(cached.figure(plan_progress.progress_chart, progress, lang=lang),
-                  title=_("Alliance to 2030 targets against the data"),
-                  alt=plan_progress.progress_summary(progress, lang=lang), key="targets_chart")
-cant_say = plan_progress.unmeasured(progress, lang=lang)
-if cant_say:
-    with st.container(key="targets_cant_say"):
-        st.markdown(_("**The data can't say yet** for {count} targets:", count=len(cant_say)))
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in cant_say))
-targets = plan_progress.table(progress, lang=lang)
-st.dataframe(targets, hide_index=True, width="stretch",
-             column_config={"source_url": outputs.source_column(_("Source")),
-                            _("by"): st.column_config.NumberColumn(format="%d")})
-outputs.table_downloads(targets, targets, name=_("Alliance to 2030 targets against the data"), key="targets_table")
 
-st.header(_("How the plan changed"))
-if events.empty:
-    st.info(_("No event in the data is tagged {tag}.", tag=escape_markdown(story.PLAN_TAG)))
-else:
-    st.write(_("{count} events tagged {tag} in the events data, numbered by date.", count=len(events),
-               tag=escape_markdown(story.PLAN_TAG)))
-    outputs.chart(cached.figure(plan.events_timeline, events, lang=lang),
-                  title=_("Events that reshaped Alliance to 2030"),
-                  alt=plan.events_summary(events, lang=lang), key="events_chart")
-    event_table = plan.events_table(events, names, lang=lang)
-    st.dataframe(event_table, hide_index=True, width="stretch",
-                 column_config={_("number"): st.column_config.NumberColumn("#"),
-                                "source_url": outputs.source_column(_("Source"))})
-    outputs.table_downloads(event_table, event_table, name=_("Events that reshaped Alliance to 2030"),
-                            key="events_table")
+@st.fragment
+def models_on_the_platforms() -> None:
+    """The models shown by launch year and by platform and brand, the card of the one clicked, and their table."""
+    by_id = every_model.set_index("id")
+    if shown.empty:
+        st.info(_("No model matches these filters. Widen them in the sidebar: add brands, platforms or statuses, "
+                  "stretch the launch years, or include models whose launch year is not known."))
+    else:
+        st.write(_("{count} of {total} models. Click a model for its details and source.", count=len(shown),
+                   total=len(models)))
+        chart_platforms = shown_platforms[shown_platforms["id"].isin(shown["platform"])]
+        outputs.chart(cached.figure(plan.models_timeline, shown, chart_platforms, lang=lang),
+                      title=_("Alliance to 2030 models by launch year"),
+                      alt=plan.models_timeline_summary(shown, platforms, lang=lang), key="models_chart",
+                      on_select=filters.open_from_chart(MODEL, "models_chart"), selection_mode="points")
+    picked = filters.selectbox(_("Model card"), [None, *every_model["id"]], key=MODEL,
+                               placeholder=_("No card open: pick one, or click a model on the chart"),
+                               format_func=lambda m: _("(no card)") if m is None else by_id.loc[m, "name"],
+                               help=_("Clicking a model on the chart opens its card too."))
+    if picked:
+        with st.container(border=True, key="model_card"):
+            st.markdown(plan.model_card(by_id.loc[picked], lang=lang))
+            left, right = st.columns([3, 1])
+            left.link_button(_("Source"), by_id.loc[picked, "source_url"], icon=":material/open_in_new:")
+            right.button(_("Close"), key="close_model", icon=":material/close:", on_click=filters.select,
+                         args=(MODEL, None))
+    if not shown.empty:
+        outputs.chart(cached.figure(plan.models_hierarchy, shown, chart_platforms, lang=lang),
+                      title=_("Alliance to 2030 models by platform and brand"),
+                      alt=plan.models_hierarchy_summary(shown, lang=lang), key="models_tree")
+        st.dataframe(plan.model_table(shown, lang=lang), hide_index=True, width="stretch",
+                     column_config={"source_url": outputs.source_column(_("Source"))})
+        outputs.table_downloads(plan.model_table(shown, lang=lang), plan.model_table(every_model, lang=lang),
+                                name=_("Alliance to 2030 models"), key="models_table")
+
+
+def targets_against_the_data() -> None:
+    """Each target as announced, beside what the data shows so far."""
+    st.markdown(_(
+        "Each target as announced, beside what the data shows so far. An actual is only drawn where it can be "
+        "counted from the data (models launched on the platforms); the other targets say **the data can't say "
+        "yet** rather than show 0%."
+    ))
+    if progress["share"].notna().any():
+        outputs.chart(cached.figure(plan_progress.progress_chart, progress, lang=lang),
+                      title=_("Alliance to 2030 targets against the data"),
+                      alt=plan_progress.progress_summary(progress, lang=lang), key="targets_chart")
+    cant_say = plan_progress.unmeasured(progress, lang=lang)
+    if cant_say:
+        with st.container(key="targets_cant_say"):
+            st.markdown(_("**The data can't say yet** for {count} targets:", count=len(cant_say)))
+            st.markdown("\n".join(f"- {escape_markdown(line)}" for line in cant_say))
+    targets = plan_progress.table(progress, lang=lang)
+    st.dataframe(targets, hide_index=True, width="stretch",
+                 column_config={"source_url": outputs.source_column(_("Source")),
+                                _("by"): st.column_config.NumberColumn(format="%d")})
+    outputs.table_downloads(targets, targets, name=_("Alliance to 2030 targets against the data"), key="targets_table")
+
+
+def how_the_plan_changed() -> None:
+    """The events tagged as reshaping the plan, numbered by date."""
+    if events.empty:
+        st.info(_("No event in the data is tagged {tag}.", tag=escape_markdown(story.PLAN_TAG)))
+    else:
+        st.write(_("{count} events tagged {tag} in the events data, numbered by date.", count=len(events),
+                   tag=escape_markdown(story.PLAN_TAG)))
+        outputs.chart(cached.figure(plan.events_timeline, events, lang=lang),
+                      title=_("Events that reshaped Alliance to 2030"),
+                      alt=plan.events_summary(events, lang=lang), key="events_chart")
+        event_table = plan.events_table(events, names, lang=lang)
+        st.dataframe(event_table, hide_index=True, width="stretch",
+                     column_config={_("number"): st.column_config.NumberColumn("#"),
+                                    "source_url": outputs.source_column(_("Source"))})
+        outputs.table_downloads(event_table, event_table, name=_("Events that reshaped Alliance to 2030"),
+                                key="events_table")
+
+
+view, section = filters.tabs(site.SECTIONS["plan"], cards={MODEL: "models"})
+with section:
+    {"platforms": five_platforms, "models": models_on_the_platforms, "targets": targets_against_the_data,
+     "changes": how_the_plan_changed}[view]()

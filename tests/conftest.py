@@ -8,10 +8,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.app.site import PAGES, SECTIONS
 from components.app.store import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 from components.data.validation import LoadResult, read_folder
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every view a link can open, as (script, query): each page, and each section of a page with tabs (`view=…`). The
+# first page runs through app.py, as a reader reaches it (it links to the others, which needs the navigation).
+VIEWS = [("app.py" if spec is PAGES[0] else spec.path, {"view": view} if view else {})
+         for spec in PAGES for view in SECTIONS.get(spec.url_path, [None])]
+VIEW_NAMES = [f"{script}?view={query['view']}" if query else script for script, query in VIEWS]
 
 
 @pytest.fixture(scope="session")

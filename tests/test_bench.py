@@ -82,5 +82,6 @@ def test_the_short_benchmark_runs_end_to_end(tmp_path):
     for name, page in pages.items():
         assert page["errors"] == [], name
         assert math.isfinite(page["ratio"]) and page["ratio"] > 0, name
+        assert (page["tab_switch"] is not None) == (name in site.SECTIONS), name  # a tab clicked, where there are
     assert not (tmp_path / "latest.md").exists()  # a short run leaves the full run's summary alone
     assert len(list(tmp_path.glob("render-*-short.md"))) == 1

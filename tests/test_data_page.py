@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from components.app import site
 from components.app.store import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 from components.builders import fact_check
 from components.data.contract import DATASETS
 from tests.conftest import run_page
 
 PAGE = "pages/data.py"
+SECTIONS = list(site.SECTIONS["data"])
 
 
 def table(app):
@@ -74,15 +76,22 @@ def test_a_bogus_url_value_is_ignored_with_a_notice():
 
 
 def test_every_dataset_and_the_zip_can_be_downloaded(real_data):
-    app = run_page(PAGE)
-    labels = [button.proto.label for button in app.get("download_button")]
+    labels = [button.proto.label for button in run_page(PAGE, {"view": "downloads"}).get("download_button")]
     assert f"All {len(real_data.frames)} datasets (zip)" in labels
     assert {DATASETS[name].file_name for name in real_data.frames} <= set(labels)
+    labels = [button.proto.label for button in run_page(PAGE).get("download_button")]
     assert any(label.startswith("Filtered rows") for label in labels)
 
 
+def test_each_section_opens_from_the_link_with_only_its_own_content():
+    tables = {view: len(run_page(PAGE, {"view": view}).dataframe) for view in SECTIONS}
+    charts = {view: len(run_page(PAGE, {"view": view}).get("plotly_chart")) for view in SECTIONS}
+    assert charts == {"browse": 0, "fact_check": 1, "sources": 1, "upload": 0, "downloads": 0}
+    assert tables == {"browse": 2, "fact_check": 1, "sources": 1, "upload": 0, "downloads": 0}
+
+
 def test_the_fact_check_lists_every_claim(real_data):
-    app = run_page(PAGE)
+    app = run_page(PAGE, {"view": "fact_check"})
     claims = real_data.frames["claims"]
     shown = claims_table(app)
     assert len(shown) == len(claims)
@@ -105,7 +114,8 @@ def test_a_claim_in_the_link_opens_its_card(real_data):
     assert app.selectbox(key="claim").value == claim["id"]
     card = " ".join(as_read(markdown.value) for markdown in app.markdown)
     assert claim["claim_en"] in card and claim["claim_zh"] in card
-    assert not any(claim["claim_zh"] in as_read(markdown.value) for markdown in run_page(PAGE).markdown)
+    assert not any(claim["claim_zh"] in as_read(markdown.value)
+                   for markdown in run_page(PAGE, {"view": "fact_check"}).markdown)
 
 
 def test_an_unknown_claim_in_the_link_is_ignored_with_a_notice():
@@ -115,15 +125,16 @@ def test_an_unknown_claim_in_the_link_is_ignored_with_a_notice():
     assert app.selectbox(key="claim").value is None
 
 
-def test_the_page_shows_no_server_path(data_copy, use_data_dir):
-    for app in (run_page(PAGE), run_page(PAGE, {"dataset": "links", "q": "a"})):
+def test_no_section_of_the_page_shows_a_server_path(data_copy, use_data_dir):
+    for app in (*(run_page(PAGE, {"view": view}) for view in SECTIONS), run_page(PAGE, {"dataset": "links", "q": "a"})):
         shown = everything_shown(app)
         assert str(DEFAULT_DATA_DIR) not in shown and DATA_DIR_VARIABLE not in shown
     (data_copy / "links.csv").write_bytes(b"\xff\xfe broken")
     (data_copy / "talks.csv").unlink()
     use_data_dir(data_copy)
-    shown = everything_shown(run_page(PAGE))
-    assert str(data_copy) not in shown and DATA_DIR_VARIABLE not in shown
+    for view in SECTIONS:
+        shown = everything_shown(run_page(PAGE, {"view": view}))
+        assert str(data_copy) not in shown and DATA_DIR_VARIABLE not in shown
 
 
 def test_a_broken_folder_is_reported_and_the_rest_still_shows(data_copy, use_data_dir, real_data):

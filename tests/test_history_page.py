@@ -17,6 +17,8 @@ from tests.conftest import run_page
 from tests.reading import as_read, warnings
 
 PAGE = "pages/history.py"
+STAKES = {"view": "stakes"}
+LISTED = {"events_listing": True}  # the events table's expander opened, as a reader opens it
 
 
 # --- reading the page -------------------------------------------------------------------------
@@ -73,7 +75,13 @@ def click_row(app, row: int):
 @pytest.fixture(scope="module")
 def opened():
     """The page as a reader first opens it. No test changes it."""
-    return run_page(PAGE)
+    return run_page(PAGE, session=LISTED)
+
+
+@pytest.fixture(scope="module")
+def stakes_opened():
+    """The page with its cross-shareholdings section open, as a link opens it. No test changes it."""
+    return run_page(PAGE, STAKES)
 
 
 @pytest.fixture
@@ -90,14 +98,29 @@ def test_the_page_draws_every_event_in_the_chart_and_the_table(opened, events):
     assert opened.subheader[0].value == f"{len(events)} of {len(events)} events"
 
 
+def test_the_events_table_is_drawn_once_its_expander_is_opened(events):
+    folded = run_page(PAGE)
+    assert not folded.dataframe and not folded.exception
+    labels = [button.proto.label for button in folded.get("download_button")]
+    assert f"Filtered rows ({len(events)}) as CSV" in labels  # the downloads don't wait for the table
+    assert len(table(run_page(PAGE, session=LISTED))) == len(events)
+
+
 def test_the_chart_has_a_text_description_counting_every_event(opened, events):
     captions = " ".join(caption.value for caption in opened.caption)
     assert f"The timeline shows all {len(events)} events" in as_read(captions)
 
 
-def test_the_stakes_chart_draws_the_partners_stakes_as_step_lines(opened, real_data):
+def test_the_page_opens_on_the_timeline_and_draws_the_stakes_only_in_their_own_section(opened, stakes_opened):
+    assert [tab.label for tab in opened.tabs] == ["Timeline", "Cross-shareholdings"]
+    assert set(charts(opened)) == {"timeline"}
+    assert set(charts(stakes_opened)) == {"stakes_chart"}
+    assert not stakes_opened.exception and not stakes_opened.warning
+
+
+def test_the_stakes_chart_draws_the_partners_stakes_as_step_lines(stakes_opened, real_data):
     stakes, names = real_data.frames["stakes"], dict(real_data.frames["companies"][["id", "name"]].values)
-    lines = figure(opened, "stakes_chart")["data"]
+    lines = figure(stakes_opened, "stakes_chart")["data"]
     assert {line["line"]["shape"] for line in lines} == {"hv"}
     partners = stakes_chart.select_stakes(stakes, "alliance")
     expected = {stakes_chart.series_label(*series, names)
@@ -119,7 +142,7 @@ def test_no_card_is_open_until_an_event_is_chosen(opened):
 # --- filters ------------------------------------------------------------------------------------
 
 def test_choosing_a_category_narrows_the_chart_the_table_and_the_downloads(events):
-    app = run_page(PAGE)
+    app = run_page(PAGE, session=LISTED)
     app.multiselect(key="categories").set_value(["equity"]).run()
     equity = set(events.loc[events["category"] == "equity", "id"])
     assert drawn_ids(app) == equity
@@ -141,7 +164,7 @@ def overlaps(events: pd.DataFrame, start: str, end: str) -> pd.Series:
     ({"dates": ["2010-01-01", "2020-01-01"]}, lambda e: overlaps(e, "2010-01-01", "2020-01-01")),
 ], ids=["categories", "companies", "status", "search", "dates"])
 def test_a_filter_in_the_link_by_id_is_restored(events, query, check):
-    app = run_page(PAGE, query=query)
+    app = run_page(PAGE, session=LISTED, query=query)
     assert not app.exception and not app.warning
     expected = set(events.loc[check(events), "id"])
     assert 0 < len(expected) < len(events)
@@ -151,8 +174,9 @@ def test_a_filter_in_the_link_by_id_is_restored(events, query, check):
 
 
 def test_the_link_restores_the_inputs_themselves():
-    app = run_page(PAGE, query={"categories": ["equity", "plan"], "companies": "renault", "status": "verified",
-                                "search": "Renault", "dates": ["2010-01-01", "2020-01-01"]})
+    app = run_page(PAGE, session=LISTED, query={"categories": ["equity", "plan"], "companies": "renault",
+                                                "status": "verified", "search": "Renault",
+                                                "dates": ["2010-01-01", "2020-01-01"]})
     assert not app.exception and not app.warning
     assert app.multiselect(key="categories").value == ["equity", "plan"]
     assert app.multiselect(key="companies").value == ["renault"]
@@ -163,7 +187,7 @@ def test_the_link_restores_the_inputs_themselves():
 
 def test_lanes_by_company_in_the_link_draw_a_lane_per_company(events, real_data):
     names = dict(real_data.frames["companies"][["id", "name"]].values)
-    app = run_page(PAGE, query={"lanes": "company"})
+    app = run_page(PAGE, session=LISTED, query={"lanes": "company"})
     assert not app.exception and not app.warning
     assert app.segmented_control(key="lanes").value == "company"
     involved = {names.get(company, company) for companies in events["companies"] for company in companies}
@@ -172,7 +196,7 @@ def test_lanes_by_company_in_the_link_draw_a_lane_per_company(events, real_data)
 
 def test_the_date_range_is_shared_by_the_stakes_chart(real_data):
     start, end = pd.Timestamp("2010-01-01"), pd.Timestamp("2020-01-01")
-    app = run_page(PAGE, query={"dates": [start.date().isoformat(), end.date().isoformat()]})
+    app = run_page(PAGE, session=LISTED, query=STAKES | {"dates": [start.date().isoformat(), end.date().isoformat()]})
     stakes = figure(app, "stakes_chart")
     low, high = (pd.Timestamp(day) for day in stakes["layout"]["xaxis"]["range"])
     assert low < start < low + pd.Timedelta(days=366) and high - pd.Timedelta(days=366) < end < high
@@ -184,15 +208,22 @@ def test_the_date_range_is_shared_by_the_stakes_chart(real_data):
     assert values(direct["y"])[0] == in_force  # carried into the range at its value then
 
 
-def test_all_holdings_in_the_link_show_stakes_outside_the_alliance(opened):
-    everything = run_page(PAGE, query={"holdings": "all"})
+def test_all_holdings_in_the_link_show_stakes_outside_the_alliance(stakes_opened):
+    everything = run_page(PAGE, session=LISTED, query=STAKES | {"holdings": "all"})
     assert not everything.warning
     assert everything.segmented_control(key="holdings").value == "all"
-    assert len(figure(everything, "stakes_chart")["data"]) > len(figure(opened, "stakes_chart")["data"])
+    assert len(figure(everything, "stakes_chart")["data"]) > len(figure(stakes_opened, "stakes_chart")["data"])
+
+
+def test_an_unusable_holdings_value_in_the_link_is_ignored_with_a_notice():
+    app = run_page(PAGE, session=LISTED, query=STAKES | {"holdings": "x"})
+    assert "Ignored holdings=x from the link" in warnings(app)
+    assert "holdings" not in app.query_params
+    assert app.segmented_control(key="holdings").value == "alliance"
 
 
 def test_no_match_says_so_and_how_to_widen():
-    app = run_page(PAGE, query={"search": "zzzz-no-such-text"})
+    app = run_page(PAGE, session=LISTED, query={"search": "zzzz-no-such-text"})
     assert not app.exception
     message = app.info[0].value
     assert message.startswith("No events match") and "clear the search" in message
@@ -205,10 +236,10 @@ def test_no_match_says_so_and_how_to_widen():
 
 @pytest.mark.parametrize(("key", "value"), [
     ("categories", "nonsense"), ("companies", "no-such-company"), ("status", "rumour"), ("lanes", "sideways"),
-    ("dates", "yesterday"), ("holdings", "x"), ("event", "no-such-event"),
+    ("dates", "yesterday"), ("view", "sideways"), ("event", "no-such-event"),
 ])
 def test_an_unusable_value_in_the_link_is_ignored_with_a_notice(events, key, value):
-    app = run_page(PAGE, query={key: value})
+    app = run_page(PAGE, session=LISTED, query={key: value})
     assert not app.exception
     assert f"Ignored {key}={value} from the link" in warnings(app)
     assert key not in app.query_params  # dropped, so a copied link is clean
@@ -219,13 +250,13 @@ def test_an_unusable_value_in_the_link_is_ignored_with_a_notice(events, key, val
 
 
 def test_an_old_link_with_labels_instead_of_ids_is_named(events):
-    app = run_page(PAGE, query={"companies": "Honda", "status": "Press report"})
+    app = run_page(PAGE, session=LISTED, query={"companies": "Honda", "status": "Press report"})
     assert not app.exception
     assert "Ignored companies=Honda" in warnings(app) and "Ignored status=Press report" in warnings(app)
 
 
 def test_the_usable_values_of_a_link_are_kept_beside_an_ignored_one(events):
-    app = run_page(PAGE, query={"categories": ["crisis", "nonsense"]})
+    app = run_page(PAGE, session=LISTED, query={"categories": ["crisis", "nonsense"]})
     assert "Ignored categories=nonsense" in warnings(app)
     assert drawn_ids(app) == set(events.loc[events["category"] == "crisis", "id"])
 
@@ -234,7 +265,7 @@ def test_the_usable_values_of_a_link_are_kept_beside_an_ignored_one(events):
 
 def test_an_event_in_the_link_opens_its_card(events):
     event = events.set_index("id").loc["alliance-signed"]
-    app = run_page(PAGE, query={"event": "alliance-signed"})
+    app = run_page(PAGE, session=LISTED, query={"event": "alliance-signed"})
     assert not app.exception
     assert card_title(app) == event["title"]
     card = as_read(" ".join(markdown.value for markdown in app.markdown))
@@ -243,21 +274,21 @@ def test_an_event_in_the_link_opens_its_card(events):
 
 
 def test_closing_the_card_removes_it_from_the_link():
-    app = run_page(PAGE, query={"event": "alliance-signed"})
+    app = run_page(PAGE, session=LISTED, query={"event": "alliance-signed"})
     app.button(key="close_card").click().run()
     assert "event" not in app.query_params
     assert card_title(app) is None
 
 
 def test_choosing_an_event_in_the_picker_opens_its_card(events):
-    app = run_page(PAGE)
+    app = run_page(PAGE, session=LISTED)
     app.selectbox(key="event").select("ghosn-arrested").run()
     assert card_title(app) == events.set_index("id").loc["ghosn-arrested", "title"]
     assert app.query_params["event"] == "ghosn-arrested"
 
 
 def test_clicking_a_table_row_opens_its_card():
-    app = run_page(PAGE)
+    app = run_page(PAGE, session=LISTED)
     row = table(app).iloc[2]
     click_row(app, 2)
     assert not app.exception
@@ -267,7 +298,7 @@ def test_clicking_a_table_row_opens_its_card():
 
 def test_clicking_a_chart_point_opens_its_card_with_the_date_at_its_precision(events):
     event = events.set_index("id").loc["ghosn-arrested"]
-    app = click_point(run_page(PAGE), "ghosn-arrested")
+    app = click_point(run_page(PAGE, session=LISTED), "ghosn-arrested")
     assert not app.exception
     assert card_title(app) == event["title"]
     assert timeline.when_text(event) in as_read(" ".join(markdown.value for markdown in app.markdown))
@@ -275,7 +306,7 @@ def test_clicking_a_chart_point_opens_its_card_with_the_date_at_its_precision(ev
 
 
 def test_the_latest_click_wins():
-    app = click_point(run_page(PAGE), "ghosn-arrested")
+    app = click_point(run_page(PAGE, session=LISTED), "ghosn-arrested")
     first_row = table(app).iloc[0]
     click_row(app, 0)
     assert app.query_params["event"] == first_row["id"]
@@ -283,7 +314,7 @@ def test_the_latest_click_wins():
 
 
 def test_clicking_a_filtered_table_row_opens_the_event_shown_in_that_row(events):
-    app = run_page(PAGE, query={"categories": "crisis"})
+    app = run_page(PAGE, session=LISTED, query={"categories": "crisis"})
     row = table(app).iloc[1]
     click_row(app, 1)
     assert app.query_params["event"] == row["id"]
@@ -297,7 +328,7 @@ def test_a_data_folder_with_a_single_event_draws_it(data_copy, use_data_dir):
                                           "companies": "renault;nissan"})
     factories.edit(data_copy / "claims.csv", lambda rows: [dict(row, event="") for row in rows])
     use_data_dir(data_copy)
-    app = run_page(PAGE)
+    app = run_page(PAGE, session=LISTED)
     assert not app.exception
     assert not app.error
     assert drawn_ids(app) == {"only"}
@@ -307,7 +338,7 @@ def test_a_data_folder_with_a_single_event_draws_it(data_copy, use_data_dir):
 def test_a_broken_events_file_is_reported_and_the_page_stops(data_copy, use_data_dir):
     factories.edit(data_copy / "events.csv", lambda rows: [dict(rows[0], date="not-a-date"), *rows[1:]])
     use_data_dir(data_copy)
-    app = run_page(PAGE)
+    app = run_page(PAGE, session=LISTED)
     assert not app.exception
     assert "events.csv" in as_read(app.error[0].value)
     assert not app.get("plotly_chart")

@@ -20,7 +20,7 @@ from components.builders import exports, timeline
 from components.data.contract import DATASETS, PLAN_EVENT
 from components.data.validation import read_folder
 from tests import factories
-from tests.conftest import run_page
+from tests.conftest import VIEWS, run_page
 from tests.reading import rendered
 
 PAGE_FILES = ["app.py" if spec is PAGES[0] else spec.path for spec in PAGES]
@@ -77,9 +77,9 @@ def test_a_broken_file_is_named_on_the_data_page_and_no_page_raises(case, data_c
     change(data_copy)
     assert {problem.file for problem in read_folder(data_copy).problems} == {file}
     use_data_dir(data_copy)
-    for page in PAGE_FILES:
-        app = run_page(page)
-        assert not app.exception, (case, page, app.exception)
+    for page, view in VIEWS:
+        app = run_page(page, view)
+        assert not app.exception, (case, page, view, app.exception)
     problems = run_page("pages/data.py").dataframe[0].value
     assert set(problems["file"]) == {file}
 
@@ -126,9 +126,9 @@ def test_every_page_renders_on_thin_or_odd_valid_data(case, data_copy, use_data_
     THIN[case](data_copy)
     assert read_folder(data_copy).problems == []
     use_data_dir(data_copy)
-    for page in PAGE_FILES:
-        app = run_page(page)
-        assert not app.exception, (case, page, app.exception)
+    for page, view in VIEWS:
+        app = run_page(page, view)
+        assert not app.exception, (case, page, view, app.exception)
 
 
 # --- hostile text: it shows as the characters it holds ---------------------------------------------------------
@@ -159,8 +159,12 @@ def _hostile(folder: Path, payload: str) -> None:
 
 
 def _markdown_of(app) -> list[str]:
+    """Every text the page hands to Markdown: elements, metric labels, and a static table's headers and cells (but
+    its source links, which are links on purpose and are checked by test_text)."""
     elements = [*app.markdown, *app.caption, *app.info, *app.warning, *app.error, *app.subheader, *app.title]
-    return [element.value for element in elements] + [metric.label for metric in app.metric]
+    tables = [table.value.drop(columns="Source", errors="ignore") for table in app.table]
+    return ([element.value for element in elements] + [metric.label for metric in app.metric]
+            + [str(text) for table in tables for text in [*table.columns, *table.to_numpy().ravel()]])
 
 
 def assert_no_markup_from_data(app, where: str) -> None:
@@ -179,10 +183,10 @@ def test_hostile_text_in_the_data_is_shown_as_text_on_every_page(payload, data_c
     _hostile(data_copy, PAYLOADS[payload])
     assert read_folder(data_copy).problems == []
     use_data_dir(data_copy)
-    for page in PAGE_FILES:
-        app = run_page(page)
-        assert not app.exception, (payload, page, app.exception)
-        assert_no_markup_from_data(app, f"{payload} on {page}")
+    for page, view in VIEWS:
+        app = run_page(page, view)
+        assert not app.exception, (payload, page, view, app.exception)
+        assert_no_markup_from_data(app, f"{payload} on {page} {view}")
 
 
 # --- hostile links: a link someone sends never puts markup on the page -----------------------------------------
@@ -207,7 +211,7 @@ URL_KEYS = {
 @pytest.mark.parametrize("value", list(URL_VALUES))
 @pytest.mark.parametrize("page", PAGE_FILES)
 def test_a_hostile_link_shows_no_markup_and_raises_nothing(page, value):
-    keys = URL_KEYS[page] + ["unknown"]
+    keys = URL_KEYS[page] + ["unknown"] + (["view"] if page != "app.py" else [])
     app = run_page(page, {key: [URL_VALUES[value], URL_VALUES[value]] for key in keys})
     assert not app.exception, (page, value, app.exception)
     assert_no_markup_from_data(app, f"{value} link on {page}")

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from components.app.site import PAGES
 from components.data.contract import PLAN_EV_MODELS, PLAN_EVENT, PLAN_INVESTMENT
 from tests import factories
-from tests.conftest import run_page
+from tests.conftest import VIEW_NAMES, VIEWS, run_page
 from tests.reading import infos
-
-# The Overview links to the other pages, which needs app.py's navigation: it is run as the app's default page.
-PAGE_FILES = ["app.py" if spec is PAGES[0] else spec.path for spec in PAGES]
 
 
 def renamed(rows, old: str, new: str, column: str = "id"):
@@ -29,15 +25,15 @@ def without_story_rows(data_copy, use_data_dir):
     use_data_dir(data_copy)
 
 
-@pytest.mark.parametrize("page", PAGE_FILES)
-def test_every_page_renders_on_the_real_data(page):
-    app = run_page(page)
+@pytest.mark.parametrize(("page", "view"), VIEWS, ids=VIEW_NAMES)
+def test_every_page_and_section_renders_on_the_real_data(page, view):
+    app = run_page(page, view)
     assert not app.exception, app.exception
 
 
-@pytest.mark.parametrize("page", PAGE_FILES)
-def test_every_page_renders_without_the_rows_the_story_names(page, without_story_rows):
-    app = run_page(page)
+@pytest.mark.parametrize(("page", "view"), VIEWS, ids=VIEW_NAMES)
+def test_every_page_and_section_renders_without_the_rows_the_story_names(page, view, without_story_rows):
+    app = run_page(page, view)
     assert not app.exception, app.exception
     assert not app.error
 

@@ -13,19 +13,22 @@ from tests.conftest import run_page
 from tests.reading import rendered, warnings
 
 PAGE = "pages/partners.py"
+TIMELINES, TABLE = {"view": "timelines"}, {"view": "table"}
 HOSTILE = "[x](https://evil.example) <b>y</b>"
 
 
-def spec(app, index: int) -> dict:
-    return json.loads(app.get("plotly_chart")[index].proto.spec)
+def spec(app, key: str) -> dict:
+    """The Plotly figure drawn with `key` ("reciprocity_chart" in the grid's section, "timeline_chart" in the
+    timelines')."""
+    return json.loads(next(chart for chart in app.get("plotly_chart") if chart.proto.id.endswith(f"-{key}")).proto.spec)
 
 
 def grid_rows(app) -> list[str]:
-    return spec(app, 0)["data"][0]["y"]
+    return spec(app, "reciprocity_chart")["data"][0]["y"]
 
 
 def timeline_talks(app) -> set[str]:
-    return {talk for trace in spec(app, 1)["data"] if trace["type"] == "bar" for talk in trace["y"]}
+    return {talk for trace in spec(app, "timeline_chart")["data"] if trace["type"] == "bar" for talk in trace["y"]}
 
 
 def card_title(app) -> str:
@@ -57,11 +60,25 @@ def default_app():
     return run_page(PAGE)
 
 
-def test_the_page_draws_the_grid_the_timeline_and_the_table(default_app, talks):
-    assert not default_app.exception and not default_app.warning
-    assert len(default_app.get("plotly_chart")) == 2
-    assert timeline_talks(default_app) == set(talks["id"])
-    assert len(default_app.dataframe[0].value) == len(talks)
+@pytest.fixture(scope="module")
+def timelines_app():
+    """The page with its timelines section open, as a link opens it; no test changes it."""
+    return run_page(PAGE, TIMELINES)
+
+
+@pytest.fixture(scope="module")
+def table_app():
+    """The page with its table section open, as a link opens it; no test changes it."""
+    return run_page(PAGE, TABLE)
+
+
+def test_each_section_draws_the_grid_the_timeline_or_the_table(default_app, timelines_app, table_app, talks):
+    for app in (default_app, timelines_app, table_app):
+        assert not app.exception and not app.warning
+    assert [tab.label for tab in default_app.tabs] == ["Who brings what", "Talk timelines", "Every talk"]
+    assert len(default_app.get("plotly_chart")) == 1 and grid_rows(default_app)
+    assert len(timelines_app.get("plotly_chart")) == 1 and timeline_talks(timelines_app) == set(talks["id"])
+    assert not table_app.get("plotly_chart") and len(table_app.dataframe[0].value) == len(talks)
     metrics = {metric.label: metric.value for metric in default_app.metric}
     assert metrics["Talks shown"] == f"{len(talks)} of {len(talks)}"
     reciprocal = (talks["nissan_domains"].map(len) > 0) & (talks["partner_domains"].map(len) > 0)
@@ -69,21 +86,23 @@ def test_the_page_draws_the_grid_the_timeline_and_the_table(default_app, talks):
     assert metrics["Reciprocal talks"] == f"{reciprocal.sum()} of {recorded.sum()}"
 
 
-def test_the_honda_merger_is_drawn_as_a_terminated_talk_from_its_first_report(default_app, talks):
+def test_the_honda_merger_is_drawn_as_a_terminated_talk_from_its_first_report(timelines_app, talks):
     merger = talks.set_index("id").loc["honda-merger"]
     assert merger["status"] == "terminated"
-    bars = [trace for trace in spec(default_app, 1)["data"] if trace["type"] == "bar" and "honda-merger" in trace["y"]]
+    bars = [trace for trace in spec(timelines_app, "timeline_chart")["data"]
+            if trace["type"] == "bar" and "honda-merger" in trace["y"]]
     assert len(bars) == 1 and bars[0]["name"] == "Terminated"
     assert bars[0]["base"][bars[0]["y"].index("honda-merger")] == f"{merger['first_reported']:%Y-%m-%d}"
 
 
 def test_the_status_filter_changes_what_is_drawn(talks, names):
-    app = run_page(PAGE)
+    app = run_page(PAGE, TIMELINES)
     app.multiselect(key="talk_status").set_value(["terminated"]).run()
     assert not app.exception
     ended = talks[talks["status"] == "terminated"]
     assert timeline_talks(app) == set(ended["id"])
-    assert set(grid_rows(app)) == {names[partner] for partner in ended["partner"]}
+    grid = run_page(PAGE, {"talk_status": "terminated"})
+    assert set(grid_rows(grid)) == {names[partner] for partner in ended["partner"]}
     assert app.metric[0].value == f"{len(ended)} of {len(talks)}"
     assert app.query_params["talk_status"] in ("terminated", ["terminated"])  # the address keeps it, by id
 
@@ -91,8 +110,9 @@ def test_the_status_filter_changes_what_is_drawn(talks, names):
 def test_the_domain_filter_picks_the_grids_columns_and_the_talks(talks):
     app = run_page(PAGE)
     app.multiselect(key="domain").set_value(["battery"]).run()
-    assert spec(app, 0)["data"][0]["x"] == ["Battery"]  # the grid's columns follow the domain filter
-    assert timeline_talks(app) == set(talks.loc[touches(talks, "battery"), "id"])
+    assert spec(app, "reciprocity_chart")["data"][0]["x"] == ["Battery"]  # the grid's columns follow the filter
+    assert timeline_talks(run_page(PAGE, TIMELINES | {"domain": "battery"})) == set(
+        talks.loc[touches(talks, "battery"), "id"])
 
 
 @pytest.mark.parametrize("key, value, keep", [
@@ -102,7 +122,7 @@ def test_the_domain_filter_picks_the_grids_columns_and_the_talks(talks):
     ("talk_status", "terminated", lambda talks: talks["status"] == "terminated"),
 ])
 def test_a_link_restores_a_filter_by_id(talks, key, value, keep):
-    app = run_page(PAGE, {key: value})
+    app = run_page(PAGE, TIMELINES | {key: value})
     assert not app.exception and not app.warning
     assert app.multiselect(key=key).value == [value]
     assert timeline_talks(app) == set(talks.loc[keep(talks), "id"])
@@ -113,7 +133,8 @@ def test_a_link_restores_several_filters_at_once(talks, names):
     assert app.multiselect(key="partner").value == ["honda", "wayve"]
     shown = talks[talks["partner"].isin(["honda", "wayve"]) & (talks["region"] == "global")]
     assert grid_rows(app) == sorted({names[p] for p in shown["partner"]})
-    assert app.dataframe[0].value["region"].eq("Global").all()
+    table = run_page(PAGE, TABLE | {"partner": ["honda", "wayve"], "region": "global"}).dataframe[0].value
+    assert table["region"].eq("Global").all() and len(table) == len(shown)
 
 
 @pytest.mark.parametrize("key, value", [
@@ -144,10 +165,10 @@ def test_picking_a_talk_puts_it_in_the_address():
     assert card_title(app).endswith("Terminated")
 
 
-def test_a_click_on_a_timeline_bar_opens_that_talks_card(default_app, talks, names):
+def test_a_click_on_a_timeline_bar_opens_that_talks_card(timelines_app, talks, names):
     # AppTest cannot click Plotly: a click puts the point's customdata into the address (filters.open_from_chart),
     # so the test takes the id a drawn bar carries and opens the page with it.
-    bar = next(trace for trace in spec(default_app, 1)["data"] if trace["type"] == "bar")
+    bar = next(trace for trace in spec(timelines_app, "timeline_chart")["data"] if trace["type"] == "bar")
     clicked = bar["customdata"][-1]
     app = run_page(PAGE, {"talk": clicked})
     assert app.selectbox(key="talk").value == clicked
@@ -155,9 +176,9 @@ def test_a_click_on_a_timeline_bar_opens_that_talks_card(default_app, talks, nam
     assert card_title(app).startswith(names[partner])
 
 
-def test_a_click_on_a_table_row_opens_that_talks_card(default_app, talks, names):
+def test_a_click_on_a_table_row_opens_that_talks_card(table_app, talks, names):
     # A row click puts the row's id (the table's hidden id column) into the address (filters.open_from_table).
-    table = default_app.dataframe[0].value
+    table = table_app.dataframe[0].value
     clicked = table["id"].iloc[-1]
     app = run_page(PAGE, {"talk": clicked})
     assert app.selectbox(key="talk").value == clicked
@@ -200,12 +221,13 @@ def test_filters_that_match_nothing_say_how_to_widen_them_and_keep_the_downloads
     assert f"All rows ({len(talks)}) as CSV" in download_labels(app)
 
 
-def test_the_talks_can_be_downloaded(talks):
-    app = run_page(PAGE, {"partner": "honda"})
-    labels = download_labels(app)
+def test_the_talks_and_each_chart_can_be_downloaded(talks):
+    labels = download_labels(run_page(PAGE, TABLE | {"partner": "honda"}))
     assert f"Filtered rows ({(talks['partner'] == 'honda').sum()}) as CSV" in labels
     assert f"All rows ({len(talks)}) as CSV" in labels
-    assert labels.count("Chart as HTML") == len(app.get("plotly_chart"))
+    for view in ({}, TIMELINES):
+        app = run_page(PAGE, view | {"partner": "honda"})
+        assert download_labels(app).count("Chart as HTML") == len(app.get("plotly_chart")) == 1
 
 
 def test_broken_talks_stop_the_page_with_a_clear_message(data_copy, use_data_dir):

@@ -26,6 +26,7 @@ from components.i18n import N_
 NOT_A_CHOICE = N_("not among the choices")
 _BINDINGS = "_url_bindings"
 _SEEN = "_url_seen"  # the inputs this run of a page has met, in order: what describe() reports
+VIEW = "view"  # the open section of a page with tabs
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,34 @@ def segmented(label: str, options: Sequence, *, key: str, format_func: Callable 
         select(key, options[0])
     return st.segmented_control(label, options, required=True, key=key, format_func=format_func, help=help,
                                 **_on_change(key))
+
+
+def tabs(sections: dict[str, str], *, cards: dict[str, str] | None = None) -> tuple[str, Any]:
+    """A page's sections as tabs, the open one by id in the address (`view=stakes`); the first is the default.
+
+    `sections` maps each section's id to its (untranslated) tab label. Returns the open section's id and its tab:
+    only that section's content runs and is sent, so a page draws what its reader looks at and the rest when they
+    ask for it. `cards` maps a card's key to the section that shows it: a link that opens a card (`model=…`) but
+    names no section opens the card's section.
+
+    Streamlit's own tab state holds the tab's label, which changes with the language, so it is set from the id
+    on every run and read back into the id when the reader switches tabs.
+    """
+    _ = language.messages()
+    options = list(sections)
+    opened = [section for card, section in (cards or {}).items() if st.query_params.get(card)]
+    if opened and VIEW not in st.session_state and VIEW not in st.query_params:
+        st.query_params[VIEW] = opened[0]
+    _seed(VIEW, options[0], _one_of(options, options[0]), _option_text)
+    if st.session_state[VIEW] not in options:  # the sections changed under a kept choice
+        select(VIEW, options[0])
+    labels = {section: _(label) for section, label in sections.items()}
+    by_label = {label: section for section, label in labels.items()}
+    shown = f"{VIEW}_tab"
+    st.session_state[shown] = labels[st.session_state[VIEW]]
+    containers = st.tabs(list(labels.values()), key=shown,
+                         on_change=lambda: select(VIEW, by_label[st.session_state[shown]]))
+    return st.session_state[VIEW], containers[options.index(st.session_state[VIEW])]
 
 
 def text_search(label: str, *, key: str, placeholder: str = "", help: str | None = None) -> str:

@@ -17,6 +17,7 @@ from components.builders.text import SOURCE_HOST, escape_markdown
 from components.data.contract import DATASETS
 
 IMAGE_FORMAT_KEY = "image_format"
+SHARE_KEY = "share_view"  # the sidebar's "Share, embed, cite" popover: open or not
 
 
 def sidebar_chrome(page_title: str) -> None:
@@ -36,12 +37,20 @@ def sidebar_chrome(page_title: str) -> None:
 
 
 def share_view(page_title: str) -> None:
-    """Copy the link to this exact view, embed it, or cite it."""
+    """Copy the link to this exact view, embed it, or cite it.
+
+    The popover is filled when it is opened (a rerun of its own): the link is then the view's as it is at that
+    moment, even after a click that reran only part of the page, and a page's first load draws no code blocks.
+    """
     _ = language.messages()
+    share = st.popover(_("Share, embed, cite"), icon=":material/share:", width="stretch", key=SHARE_KEY,
+                       on_change="rerun")
+    if not share.open:
+        return
     link = site.view_url()
     embed = link + ("&" if "?" in link else "?") + "embed=true"
     apa, bibtex = exports.citation(page_title, link, store.data_version(), date.today(), _.lang)
-    with st.popover(_("Share, embed, cite"), icon=":material/share:", width="stretch"):
+    with share:
         st.caption(_("The link to exactly this view (filters and open card included):"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(_("Embed this view in a web page:"))
@@ -84,6 +93,16 @@ def chart(figure: go.Figure, *, title: str, alt: str, key: str, on_select: str |
         key=f"{key}_html", icon=":material/download:", help=_("An interactive copy of this chart that works offline."),
     )
     return state
+
+
+def on_demand(label: str, *, key: str):
+    """A folded expander whose content runs only once the reader opens it: returns it while open, else None.
+
+    For what a page's first view can do without (a table beside the chart that shows the same rows): the page
+    appears without it, and it is drawn on the click that opens it.
+    """
+    expander = st.expander(label, key=key, on_change="rerun")
+    return expander if expander.open else None
 
 
 def table_downloads(filtered: pd.DataFrame, full: pd.DataFrame, *, name: str, key: str) -> None:

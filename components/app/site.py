@@ -44,6 +44,18 @@ PAGES = (
              N_("Every dataset, its dictionary, its sources and how sure each row is; downloads."), "data"),
 )
 
+# Each page's sections, one tab each (id: label), in the order shown; the first is where the page opens. Only the
+# open section is drawn (filters.tabs), and its id is kept in the address (`view=stakes`).
+SECTIONS = {
+    "history": {"timeline": N_("Timeline"), "stakes": N_("Cross-shareholdings")},
+    "plan": {"platforms": N_("The five platforms"), "models": N_("Models"),
+             "targets": N_("Targets against what happened"), "changes": N_("How the plan changed")},
+    "partners": {"grid": N_("Who brings what"), "timelines": N_("Talk timelines"), "table": N_("Every talk")},
+    "network": {"ties": N_("The network"), "metrics": N_("From hub to web, in numbers")},
+    "data": {"browse": N_("Browse a dataset"), "fact_check": N_("Fact check"), "sources": N_("Sources"),
+             "upload": N_("Use your own data"), "downloads": N_("Download everything")},
+}
+
 
 def navigation(lang: str) -> dict[str, list[st.Page]]:
     """The pages by section, titled in `lang` (their addresses stay the same in every language)."""

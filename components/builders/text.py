@@ -93,6 +93,31 @@ def source_host(url: str) -> str:
     return match.group(1) if match else url
 
 
+def source_link(url: str) -> str:
+    """A source address as a Markdown link named by its site; anything but an http(s) address stays text."""
+    if not SOURCE_HOST.match(url):
+        return escape_markdown(url)
+    # An address in angle brackets may hold parentheses and spaces; only < > and line breaks must go.
+    target = url.replace("<", "%3C").replace(">", "%3E").replace("\n", "").replace("\r", "")
+    return f"[{escape_markdown(source_host(url))}](<{target}>)"
+
+
+def markdown_cells(frame: pd.DataFrame, formats: dict | None = None, links: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A small table as st.table shows it, which reads every cell and header as Markdown: each cell as the
+    characters it holds (after `formats[column]`, a function of the value, where given), and each column of
+    `links` as links named by their site. Empty cells stay empty."""
+    formats = formats or {}
+
+    def cell(column: str, value) -> str:
+        if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+            return ""
+        if column in links:
+            return source_link(str(value))
+        return escape_markdown(formats[column](value) if column in formats else value)
+    return pd.DataFrame({escape_markdown(column): [cell(column, value) for value in frame[column]]
+                         for column in frame.columns})
+
+
 def rows_containing(frame: pd.DataFrame, text: str, columns: list[str] | None = None) -> pd.DataFrame:
     """Rows where any of `columns` (default: every column) contains `text`, ignoring case (lists by their items)."""
     if not text:

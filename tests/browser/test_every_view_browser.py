@@ -1,5 +1,6 @@
-"""Every page as readers see it: on a desktop and on a phone, in light and dark, in English and in Chinese; and
-every chart's download, opened on its own, with its title, source and axis labels inside the frame.
+"""Every page and every section of it as readers see it: on a desktop and on a phone, in light and dark, in English
+and in Chinese; its tabs kept in the link; and every chart's download, opened on its own, with its title, source
+and axis labels inside the frame.
 
 Each view is screenshotted to tests/browser/screenshots/ (not committed), to be looked at.
 """
@@ -10,13 +11,18 @@ import re
 
 import pytest
 
-from components.app.site import PAGES
+from components.app.site import PAGES, SECTIONS
 from tests.browser.driver import screenshot, wait_for_run
 
 WIDTHS = {"desktop": (1440, 900), "phone": (390, 844)}
 PATHS = ["" if spec is PAGES[0] else spec.url_path for spec in PAGES]  # the first page is served at the root
+# Every section a link opens, as (path, query); a page without tabs is one section.
+SECTION_LINKS = [(path, f"view={view}" if view else "")
+                 for path, spec in zip(PATHS, PAGES) for view in SECTIONS.get(spec.url_path, [None])]
+SECTION_NAMES = [f"{path or 'overview'}-{query[5:] or 'default'}" for path, query in SECTION_LINKS]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+FILE_NAME = re.compile(r"\b[\w-]+\.(?:csv|md|zip|json)\b")  # the data's files keep their names in every language
 
 
 @pytest.fixture
@@ -46,34 +52,64 @@ def charts_drawn(page) -> None:
         chart.querySelector('.main-svg .cartesianlayer, .main-svg .treemaplayer, .main-svg .pielayer'))""")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("path", PATHS)
-def test_every_page_fits_its_screen_in_either_theme(view, path, width, scheme):
-    page = view(path, width, scheme)
+def fits_its_screen(page, width: str, scheme: str) -> None:
     charts_drawn(page)
     assert not page.locator('[data-testid="stException"], [role="dialog"]').count()  # no error, no "page not found"
     # No sideways scrolling of the page itself (a wide table scrolls inside its own frame).
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
     background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_fits_its_screen_in_either_theme(view, path, width, scheme):
+    page = view(path, width, scheme)
+    fits_its_screen(page, width, scheme)
     screenshot(page, f"{path or 'overview'}-{width}-{scheme}")
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("path", PATHS)
-def test_every_page_reads_in_chinese_on_a_desktop_and_a_phone(view, path, width):
-    page = view(path, width, query="lang=zh")
+@pytest.mark.parametrize(("path", "query"), SECTION_LINKS, ids=SECTION_NAMES)
+def test_every_section_fits_its_screen(view, path, query, width):
+    page = view(path, width, query=query)
+    fits_its_screen(page, width, "light")
+    screenshot(page, f"{path or 'overview'}-{query[5:] or 'default'}-{width}")
+
+
+@pytest.mark.parametrize(("path", "query"), SECTION_LINKS, ids=SECTION_NAMES)
+def test_every_section_reads_in_chinese_on_a_phone(view, path, query):
+    page = view(path, "phone", query="&".join(filter(None, [query, "lang=zh"])))
     charts_drawn(page)
     assert not page.locator('[data-testid="stException"]').count()
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
-    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"][0]
+    text = FILE_NAME.sub(" ", page.locator('[data-testid="stMain"]').inner_text())
     cjk, latin = len(CJK.findall(text)), sum(map(len, LATIN_WORD.findall(text)))
     assert cjk > latin, f"{cjk} Chinese characters, {latin} Latin letters"
     # Chinese is drawn in a Simplified-Chinese face, not the Japanese one Chromium would fall back to.
     family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
     assert family.index("CJK SC") < family.index("sans-serif"), family
-    screenshot(page, f"{path or 'overview'}-{width}-zh")
+    screenshot(page, f"{path or 'overview'}-{query[5:] or 'default'}-phone-zh")
+
+
+def test_a_tab_clicked_opens_its_section_and_is_kept_in_the_link_by_id_in_either_language(view):
+    page = view("history", "phone")
+    assert page.locator(".js-plotly-plot").count() == 1  # the timeline only: the stakes wait for their tab
+    page.get_by_role("tab", name="Cross-shareholdings").click()
+    wait_for_run(page)
+    charts_drawn(page)
+    assert "view=stakes" in page.url
+    assert page.locator(".st-key-stakes_chart .js-plotly-plot").count() == 1
+    assert not page.locator(".st-key-timeline .js-plotly-plot").count()
+    page.locator(".st-key-language_switch").get_by_text("中文").click()
+    wait_for_run(page)
+    assert "view=stakes" in page.url and "lang=zh" in page.url
+    assert page.get_by_role("tab", selected=True).inner_text() == "交叉持股"
+    page.get_by_role("tab").first.click()
+    wait_for_run(page)
+    assert "view=" not in page.url  # the first section is where the page opens: the link stays short
+    assert page.locator(".st-key-timeline .js-plotly-plot").count() == 1
 
 
 def test_the_language_is_kept_in_the_link_and_across_pages(view):
@@ -119,11 +155,18 @@ def _download_each_chart(page, folder) -> list:
     return paths
 
 
-@pytest.mark.parametrize("query", ["", "lang=zh"])
-@pytest.mark.parametrize("path", [spec.url_path for spec in PAGES if spec.url_path not in ("overview", "network")])
-def test_every_downloaded_chart_carries_its_title_source_and_axes_inside_the_frame(view, browser, path, query,
-                                                                                   tmp_path):
-    page = view(path, "desktop", query=query)
+# The sections that draw a Plotly chart (the network is drawn by pyvis, and tested on its own).
+CHART_SECTIONS = [("history", "view=timeline"), ("history", "view=stakes"), ("plan", "view=models"),
+                  ("plan", "view=targets"), ("plan", "view=changes"), ("partners", "view=grid"),
+                  ("partners", "view=timelines"), ("network", "view=metrics"), ("data", "view=fact_check"),
+                  ("data", "view=sources")]
+
+
+@pytest.mark.parametrize("lang", ["", "lang=zh"])
+@pytest.mark.parametrize(("path", "section"), CHART_SECTIONS, ids=[f"{p}-{s[5:]}" for p, s in CHART_SECTIONS])
+def test_every_downloaded_chart_carries_its_title_source_and_axes_inside_the_frame(view, browser, path, section,
+                                                                                   lang, tmp_path):
+    page = view(path, "desktop", query="&".join(filter(None, [section, lang])))
     charts_drawn(page)
     files = _download_each_chart(page, tmp_path)
     assert files

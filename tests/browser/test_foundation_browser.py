@@ -34,7 +34,7 @@ def test_a_copied_data_link_reopens_the_same_dataset_and_search(open_page):
 
 
 def test_the_zip_download_holds_every_dataset(open_page):
-    page = open_page("data")
+    page = open_page("data", "view=downloads")
     with page.expect_download() as download:
         page.get_by_role("button", name=f"All {len(DATASETS)} datasets (zip)").click()
     archive = zipfile.ZipFile(download.value.path())
@@ -44,7 +44,7 @@ def test_the_zip_download_holds_every_dataset(open_page):
 
 
 def test_the_status_chart_is_drawn(open_page):
-    page = open_page("data")
+    page = open_page("data", "view=sources")
     chart = page.locator(".st-key-status_chart .js-plotly-plot")
     chart.scroll_into_view_if_needed()
     expect(chart.locator("g.trace.bars")).to_have_count(4)

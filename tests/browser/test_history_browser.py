@@ -10,26 +10,25 @@ from tests.browser.driver import screenshot, wait_for_run
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-def charts(page):
-    """The page's Plotly charts, once both are drawn (Plotly's script loads after the run ends)."""
-    plots = page.locator(".js-plotly-plot")
-    plots.nth(1).locator(".scatterlayer .trace").first.wait_for()
-    return plots
+def chart(page, key: str):
+    """The Plotly chart drawn with `key`, once drawn (Plotly's script loads after the run ends)."""
+    plot = page.locator(f".st-key-{key} .js-plotly-plot")
+    plot.locator(".scatterlayer .trace .points path, .scatterlayer .trace .js-line").first.wait_for()
+    return plot
 
 
 def test_timeline_and_stakes_chart_are_drawn(open_page):
     page = open_page("history")
-    plots = charts(page)
-    assert plots.count() == 2
     events = len(read_folder(DEFAULT_DATA_DIR).frames["events"])
-    assert plots.nth(0).locator(".scatterlayer .trace .points path").count() == events  # one marker per event
-    assert plots.nth(1).locator(".scatterlayer .trace .js-line").count() >= 3  # the stake step lines
+    assert chart(page, "timeline").locator(".scatterlayer .trace .points path").count() == events  # one per event
     assert screenshot(page, "history").stat().st_size > 50_000
+    page = open_page("history", "view=stakes")
+    assert chart(page, "stakes_chart").locator(".scatterlayer .trace .js-line").count() >= 3  # the step lines
 
 
 def test_clicking_a_marker_opens_its_card_and_puts_it_in_the_url(open_page):
     page = open_page("history", "categories=crisis")
-    point = charts(page).first.locator(".scatterlayer .trace .points path").first
+    point = chart(page, "timeline").locator(".scatterlayer .trace .points path").first
     point.hover(force=True)  # Plotly's drag layer lies over the markers and takes the mouse events
     page.locator(".js-plotly-plot .hoverlayer .hovertext").first.wait_for()  # the chart is live
     point.click(force=True)
@@ -40,11 +39,17 @@ def test_clicking_a_marker_opens_its_card_and_puts_it_in_the_url(open_page):
     assert "event=" in page.url
     assert card.locator('[data-testid="stLinkButton"] a').get_attribute("href").startswith("http")
     screenshot(page, "history-card")
+    # The click reran the timeline's section only; the share popover, filled when opened, still has the whole view.
+    assert not page.locator('[data-testid="stCode"]').count()  # nothing drawn in it until it is opened
+    page.get_by_role("button", name="Share, embed, cite").click()
+    link = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]').first
+    link.wait_for()
+    assert "event=" in link.inner_text() and "categories=crisis" in link.inner_text()
 
 
 def test_toolbar_downloads_a_png(open_page):
     page = open_page("history")
-    plot = charts(page).first
+    plot = chart(page, "timeline")
     plot.hover()
     with page.expect_download() as download:
         plot.locator('[data-title="Download plot as a PNG"]').click()

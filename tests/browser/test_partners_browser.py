@@ -18,21 +18,22 @@ def rgb(hex_colour: str) -> str:
 
 def test_the_grid_and_the_timeline_are_drawn(open_page):
     page = open_page("partners")
-    charts = page.locator(".js-plotly-plot")
-    expect(charts).to_have_count(2)
-    grid, timeline = charts.nth(0), charts.nth(1)
+    grid = page.locator(".st-key-reciprocity_chart .js-plotly-plot")
     grid.locator(".heatmaplayer image, .hm image").first.wait_for()
     assert grid.locator("text.textpoint, .heatmaplayer text").filter(has_text="⇄").count() >= 1
+    screenshot(page, "partners")
+    page = open_page("partners", "view=timelines")
+    timeline = page.locator(".st-key-timeline_chart .js-plotly-plot")
+    expect(timeline).to_have_count(1)
     timeline.locator(".barlayer .point").first.wait_for()
     assert timeline.locator(".barlayer .point").count() >= 10
     # Each ended talk's end marker carries its last month; its status is in the legend.
     assert timeline.locator(".scatterlayer .textpoint").filter(has_text="Feb 2025").count() >= 1
     assert timeline.locator(".legend").filter(has_text="Terminated").count() == 1
-    screenshot(page, "partners")
 
 
 def test_clicking_a_bar_shows_that_talks_card(open_page):
-    page = open_page("partners", "partner=honda")
+    page = open_page("partners", "view=timelines&partner=honda")
     merger = page.get_by_role("heading", name=f"Honda · {TALK_STATUS.label('terminated')}")
     assert merger.count() == 0  # the card starts on Honda's latest talk, not the merger
     terminated = rgb(TALK_STATUS.color("terminated"))
@@ -48,7 +49,7 @@ def test_clicking_a_bar_shows_that_talks_card(open_page):
 
 
 def test_the_filtered_talks_download_as_csv(open_page):
-    page = open_page("partners", "partner=honda")
+    page = open_page("partners", "view=table&partner=honda")
     with page.expect_download() as download:
         page.get_by_role("button", name="Filtered rows").click()
     text = open(download.value.path(), encoding="utf-8-sig").read()

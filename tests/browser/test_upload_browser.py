@@ -30,7 +30,7 @@ def open_partners(page):
 
 
 def test_uploaded_data_shows_on_every_page_of_that_session_only(open_page, browser, app_url, tmp_path):
-    page = open_page("data")
+    page = open_page("data", "view=upload")
     upload_one_talk(page, tmp_path)
     expect(open_partners(page)).to_have_text("1 of 1")
     expect(page.locator(BANNER)).to_be_visible()
@@ -45,7 +45,7 @@ def test_uploaded_data_shows_on_every_page_of_that_session_only(open_page, brows
 
 
 def test_returning_to_the_published_data_forgets_the_upload(open_page, tmp_path):
-    page = open_page("data")
+    page = open_page("data", "view=upload")
     upload_one_talk(page, tmp_path)
     talks_shown = open_partners(page)
     expect(talks_shown).to_have_text("1 of 1")

@@ -73,19 +73,25 @@ def five_platforms() -> None:
     if shown_platforms.empty:
         st.info(_("No platform is selected: choose one or more under **Platform** in the sidebar."))
     else:
-        for column, (_row, platform) in zip(st.columns(len(shown_platforms)), shown_platforms.iterrows(), strict=True):
-            with column.container(border=True, height="stretch"):
-                st.markdown(plan.platform_card(platform, names.get(platform["lead"], platform["lead"]),
-                                               shown[shown["platform"] == platform["id"]], lang=lang))
+        carded = shown_platforms.head(plan.MAX_PLATFORM_CARDS)
+        if len(carded) < len(shown_platforms):
+            st.info(_("The cards show the first {drawn} of the {count} platforms chosen; the table below lists them "
+                      "all.", drawn=len(carded), count=len(shown_platforms)), icon=":material/compress:")
+        for start in range(0, len(carded), plan.CARDS_PER_ROW):
+            row = carded.iloc[start:start + plan.CARDS_PER_ROW]
+            for column, (_row, platform) in zip(st.columns(plan.CARDS_PER_ROW), row.iterrows()):
+                with column.container(border=True, height="stretch"):
+                    st.markdown(plan.platform_card(platform, names.get(platform["lead"], platform["lead"]),
+                                                   shown[shown["platform"] == platform["id"]], lang=lang))
         st.caption(_("● launched · ○ planned · ✕ cancelled. “Now” is the name Ampere gave the platform in 2023."))
-    with st.expander(_("Platforms as a table, with sources")):
-        platform_table = plan.platform_table(platforms, names, lang=lang)
-        platform_rows = platform_table[platforms["id"].isin(chosen_platforms).to_numpy()]
-        st.dataframe(platform_rows, hide_index=True, width="stretch",
-                     column_config={_("announced"): st.column_config.DateColumn(),
-                                    "source_url": outputs.source_column(_("Source"))})
-        outputs.table_downloads(platform_rows, platform_table, name=_("Alliance to 2030 platforms"),
-                                key="platforms_table")
+    platform_table = plan.platform_table(platforms, names, lang=lang)
+    platform_rows = platform_table[platforms["id"].isin(chosen_platforms).to_numpy()]
+    if listing := outputs.on_demand(_("Platforms as a table, with sources"), key="platforms_listing"):
+        listing.dataframe(platform_rows, hide_index=True, width="stretch",
+                          column_config={_("announced"): st.column_config.DateColumn(),
+                                         "source_url": outputs.source_column(_("Source"))})
+    outputs.table_downloads(platform_rows, platform_table, name=_("Alliance to 2030 platforms"),
+                            key="platforms_table")
 
 
 @st.fragment

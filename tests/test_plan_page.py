@@ -8,10 +8,13 @@ import json
 
 import pytest
 
+from bench.generate import generate
+from components.builders import plan
 from components.builders.text import escape_markdown
+from components.data.validation import read_folder
 from tests import factories
 from tests.conftest import run_page
-from tests.reading import rendered, warnings
+from tests.reading import as_read, rendered, warnings
 
 PAGE = "pages/plan.py"
 TIMELINE, TREEMAP = range(2)  # the charts of the models section; the targets and the events have one each
@@ -251,3 +254,14 @@ def test_a_folder_without_tagged_events_or_known_years_still_shows_the_page(data
     assert any("No event in the data is tagged" in info.value for info in app.info)
     assert not app.slider  # no known year: no year range to choose
     assert drawn_models(run_page(PAGE, MODELS)) == set(models["name"])
+
+
+def test_more_platforms_than_cards_show_the_first_ones_and_say_so(tmp_path, use_data_dir):
+    generate(3, tmp_path)  # the real data three times over: three times the platforms
+    use_data_dir(tmp_path)
+    app = run_page(PAGE)
+    platforms = len(read_folder(tmp_path).frames["platforms"])
+    assert platforms > plan.MAX_PLATFORM_CARDS
+    assert f"The cards show the first {plan.MAX_PLATFORM_CARDS} of the {platforms} platforms" in as_read(
+        " ".join(info.value for info in app.info))
+    assert sum(markdown.value.startswith("#### ") for markdown in app.markdown) == plan.MAX_PLATFORM_CARDS

@@ -16,6 +16,8 @@ from components.data.vocabulary import CATEGORY, GREY, MODEL_STATUS, SOURCE_STAT
 from components.i18n import ENGLISH, N_, translator
 
 UNKNOWN_YEAR = N_("year not known")
+CARDS_PER_ROW = 5  # the plan's five platforms side by side on a desktop; more wrap to a row below
+MAX_PLATFORM_CARDS = 10  # more (data at scale) would be a wall of cards: the table lists every platform
 
 NEUTRAL = GREY
 

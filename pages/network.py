@@ -88,12 +88,21 @@ def the_network() -> None:
             "**{count} tie shown** between {companies} companies. Dashed lines are talks, not agreements.",
             "**{count} ties shown** between {companies} companies. Dashed lines are talks, not agreements.",
             len(shown), companies=shown[["source", "target"]].stack().nunique()))
-        credit = outputs.credit_for(title, description)
-        page = cached.network_page(shown, companies, title=title, caption=description,
-                                   credit=f"{credit.filters_line} · {credit.source_line}",
-                                   positions=cached.network_layout(links), color_by=color_by, focus=focus,
-                                   dark=st.context.theme.type == "dark", lang=lang)
-        st.iframe(page, height="content", alt=_("Network of ties. {description}", description=description))
+        drawn, drawing = shown, description
+        if len(shown) > network.MAX_DRAWN_TIES:
+            drawn = network.busiest(shown, network.MAX_DRAWN_TIES)
+            drawing = network.describe(drawn, companies, as_of, lang=lang)
+            st.info(_("The drawing shows the {drawn} ties of the companies with the most ties, of the {count} shown: "
+                      "focus on a company, or narrow the tie types, to draw others. The table lists them all.",
+                      drawn=_.number(len(drawn)), count=_.number(len(shown))), icon=":material/compress:")
+        credit = outputs.credit_for(title, drawing)
+        # One layout of every tie ever, so a company keeps its place as the date moves; a network too big for that
+        # is laid out as drawn.
+        positions = cached.network_layout(links) or cached.network_layout(drawn)
+        page = cached.network_page(drawn, companies, title=title, caption=drawing,
+                                   credit=f"{credit.filters_line} · {credit.source_line}", positions=positions,
+                                   color_by=color_by, focus=focus, dark=st.context.theme.type == "dark", lang=lang)
+        st.iframe(page, height="content", alt=_("Network of ties. {description}", description=drawing))
         st.download_button(
             _("Network as HTML (works offline)"), data=lambda: page, file_name=f"{exports.file_stem(title)}.html",
             mime="text/html", on_click="ignore", icon=":material/download:", key="network_html",

@@ -62,9 +62,15 @@ def who_brings_what() -> None:
     domains = [domain for domain in TALK_DOMAIN if domain in chosen_domains]
     st.caption(_("Each partner's talks pooled: a cell says whether Nissan's side brings that domain, the partner does, "
                  "or both do. Hover a cell for the talks behind it."))
-    outputs.chart(cached.figure(partners.reciprocity_grid, shown, domains, names, lang=lang),
+    drawn = partners.most_recent_partners(shown)
+    if len(drawn) < len(shown):
+        st.info(_("The grid draws the {drawn} partners whose talks were updated most recently, of the {count} shown: "
+                  "narrow the filters to draw others. The “Every talk” tab lists every talk.",
+                  drawn=_.number(drawn["partner"].nunique()), count=_.number(shown["partner"].nunique())),
+                icon=":material/compress:")
+    outputs.chart(cached.figure(partners.reciprocity_grid, drawn, domains, names, lang=lang),
                   title=_("Who brings what to Nissan's partner talks"),
-                  alt=partners.reciprocity_summary(shown, domains, names, lang=lang), key="reciprocity_chart")
+                  alt=partners.reciprocity_summary(drawn, domains, names, lang=lang), key="reciprocity_chart")
 
 
 def talk_timelines() -> None:

@@ -364,3 +364,13 @@ def test_the_words_in_chinese_keep_the_data_and_the_structure():
     assert {"id", "source_url", "source_status"} <= set(table.columns)  # the ids the page refers to
     nodes, edges = data_sets(build(lang="zh"))
     assert len(nodes) == len(ends(shown)) and len(edges) == len(shown)
+
+
+def test_a_network_too_big_to_draw_keeps_the_ties_of_its_busiest_companies():
+    hub = [{"id": f"hub-{n}", "source": "nissan", "target": f"c{n}"} for n in range(6)]
+    pair = [{"id": "pair", "source": "x", "target": "y"}]
+    shown = factories.frame("links", *hub, *pair)
+    assert network.busiest(shown, 10) is shown  # small enough: every tie
+    kept = network.busiest(shown, 4)
+    assert len(kept) == 4 and set(kept["source"]) == {"nissan"}  # the hub's ties, not the lone pair
+    assert list(kept.index) == sorted(kept.index)  # in the data's order

@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+from bench.generate import generate
 from components.builders import network
 from components.data.contract import DATASETS
 from tests import factories
@@ -233,3 +234,17 @@ def test_a_hostile_company_name_is_shown_as_text(data_copy, use_data_dir):
     assert "<img src=x" not in html and "<script>alert(2)" not in html and "popup.innerHTML" not in html
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html  # the name itself, as JSON text
     assert HOSTILE in set(app.dataframe[0].value["from"])
+
+
+def test_a_network_too_big_to_draw_draws_its_busiest_ties_and_says_so(real_data, tmp_path, use_data_dir):
+    in_force = len(network.active_on(real_data.frames["links"], last_day(real_data)))
+    generate(network.MAX_DRAWN_TIES // in_force + 1, tmp_path)  # copies of the data: more ties than are drawn
+    use_data_dir(tmp_path)
+    app = run_page(PAGE, session=LISTED)
+    assert not app.exception
+    shown = len(app.dataframe[0].value)
+    assert shown > network.MAX_DRAWN_TIES
+    assert edges_in(network_html(app)) == network.MAX_DRAWN_TIES
+    notice = " ".join(info.value for info in app.info)
+    assert f"shows the {network.MAX_DRAWN_TIES} ties of the companies with the most ties, of the {shown:,} shown" in (
+        notice.replace("\\", ""))

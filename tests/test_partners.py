@@ -265,3 +265,13 @@ def test_a_timeline_past_its_row_limit_draws_the_talks_updated_most_recently():
     drawn = partners.most_recent(talks, names, limit=4)
     assert set(drawn["id"]) == {"t07", "t08", "t09", "t10"}
     assert list(drawn["partner"]) == ["ford", "ford", "honda", "honda"]  # grouped by partner, as every timeline
+
+
+def test_a_grid_past_its_row_limit_draws_every_talk_of_the_partners_updated_most_recently():
+    updates = {"honda": "2024-03-09", "ford": "2024-03-05", "wayve": "2024-03-07"}
+    talks = factories.frame("talks", *[{"id": f"{partner}-{n}", "partner": partner, "first_reported": "2024-01-01",
+                                        "last_update": updates[partner] if n else "2024-02-01"}
+                                       for partner in updates for n in range(2)])
+    drawn = partners.most_recent_partners(talks, limit=2)
+    assert set(drawn["partner"]) == {"honda", "wayve"}
+    assert len(drawn) == 4  # both talks of each, the older one too

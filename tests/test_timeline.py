@@ -153,6 +153,18 @@ def test_company_lanes_put_the_busiest_company_first(events):
     assert list(figure.layout.yaxis.ticktext) == [NAMES[company] for company in counts.index]
 
 
+def test_more_companies_than_lanes_share_the_last_lane_each_event_once():
+    lanes = timeline.MAX_LANES
+    rows = [{"id": f"e{n}", "date": f"2020-01-{n % 28 + 1:02d}", "companies": f"c{n};c{n + 1}"}
+            for n in range(lanes + 5)]  # a chain of events, each between two companies: lanes + 6 companies
+    figure = timeline.timeline_figure(factories.frame("events", *rows), {}, lanes="company")
+    labels = list(figure.layout.yaxis.ticktext)
+    assert len(labels) == lanes and labels[-1] == f"{lanes + 6 - (lanes - 1)} other companies"
+    shared = timeline.lane_items(factories.frame("events", *rows), "company", {})
+    last = shared[shared["lane_order"] == lanes - 1]
+    assert last["id"].is_unique  # an event of two companies in the shared lane is drawn once there
+
+
 def test_company_lanes_show_only_the_companies_asked_for(events):
     only = timeline.timeline_figure(events, NAMES, lanes="company", companies=("honda",))
     assert list(only.layout.yaxis.ticktext) == ["Honda"]

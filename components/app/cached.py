@@ -38,7 +38,7 @@ def figure(build: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def network_layout(links: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    """Where each company sits: one layout of every tie ever, so a company keeps its place as the date moves."""
+    """Where each company of `links` sits (network.layout), laid out once for each set of ties."""
     return network.layout(links)
 
 

@@ -112,6 +112,18 @@ def tie_counts(links: pd.DataFrame) -> pd.Series:
     return ends.value_counts()
 
 
+def busiest(shown: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """At most `limit` ties: those whose two companies have the most ties between them, so that a network too
+    big to draw keeps its hubs (a tie's rank: its companies' tie counts added; ties in order of the data)."""
+    if len(shown) <= limit:
+        return shown
+    counts = tie_counts(shown)
+    rank = shown["source"].map(counts) + shown["target"].map(counts)
+    return shown.loc[rank.sort_values(ascending=False, kind="stable").index[:limit]].sort_index()
+
+
+# Above this many ties a drawing takes seconds to settle and reads as a blur: the busiest are drawn (busiest()).
+MAX_DRAWN_TIES = 250
 # Above this many companies the layout in Python takes seconds; vis-network then lays the network out itself.
 LAYOUT_LIMIT = 300
 

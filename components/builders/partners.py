@@ -91,12 +91,19 @@ def ordered(talks: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
 # A talk timeline taller than this many rows is no longer read as a whole (and costs the browser seconds): past it,
 # the chart draws the talks updated most recently, and the page says so.
 MAX_TIMELINE_ROWS = 60
+MAX_GRID_PARTNERS = 40
 
 
 def most_recent(talks: pd.DataFrame, names: pd.Series, limit: int = MAX_TIMELINE_ROWS) -> pd.DataFrame:
     """The `limit` talks updated most recently, grouped as `ordered` groups them."""
     latest = talks.sort_values(["last_update", "id"], ascending=[False, True], kind="stable").head(limit)
     return ordered(latest, names)
+
+
+def most_recent_partners(talks: pd.DataFrame, limit: int = MAX_GRID_PARTNERS) -> pd.DataFrame:
+    """The talks of the `limit` partners whose talks were updated most recently (the grid's rows)."""
+    latest = talks.groupby("partner")["last_update"].max().sort_values(ascending=False, kind="stable")
+    return talks[talks["partner"].isin(latest.index[:limit])]
 
 
 # --- reciprocity -------------------------------------------------------------------------------

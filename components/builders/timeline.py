@@ -39,6 +39,10 @@ WIDEN = {"categories": (N_("pick at least one of the categories"), N_("add categ
 # Past this many markers a timeline is no longer read marker by marker (and costs the browser seconds to draw):
 # the chart then draws the most recent events, and the page says so.
 MAX_MARKERS = 1000
+# A lane per company reads up to about this many; beyond, the companies with the fewest events share one lane.
+MAX_LANES = 40
+OTHERS = "_others"  # the shared lane's id (no company id starts with "_")
+MAX_ROWS_PER_LANE = 20
 
 
 def most_recent(events: pd.DataFrame, limit: int = MAX_MARKERS) -> pd.DataFrame:
@@ -153,13 +157,22 @@ def lane_items(events: pd.DataFrame, lanes: str, names: dict[str, str],
         first = items.groupby("lane")["date"].min()
         order = sorted(counts.index, key=lambda c: (-counts[c], first[c], c))
     labels = {lane: (CATEGORY.label(lane, lang) if lanes == "category" else names.get(lane, lane)) for lane in order}
-    return items.assign(lane_label=items["lane"].map(labels), lane_order=items["lane"].map(order.index))
+    if len(order) > MAX_LANES:  # the companies with the fewest events share the last lane, each event once
+        others = set(order[MAX_LANES - 1:])
+        items = items.assign(lane=items["lane"].where(~items["lane"].isin(others), OTHERS))
+        items = items.drop_duplicates(["id", "lane"])
+        order = [*order[:MAX_LANES - 1], OTHERS]
+        labels[OTHERS] = translator(lang)("{count} other companies", count=len(others))
+    positions = {lane: index for index, lane in enumerate(order)}
+    return items.assign(lane_label=items["lane"].map(labels), lane_order=items["lane"].map(positions))
 
 
 def pack_rows(items: pd.DataFrame, gap: pd.Timedelta) -> pd.Series:
     """The sub-row of each item in its lane, so that items close in time do not hide each other.
 
-    Greedy interval packing: each item takes the first row whose last item ended `gap` before it began.
+    Greedy interval packing: each item takes the first row whose last item ended `gap` before it began. A lane
+    has at most MAX_ROWS_PER_LANE rows: past them (a crowded period at scale) an item takes the row that frees
+    first, and may overlap its neighbour there, rather than make the chart as tall as its events are many.
     """
     rows = pd.Series(0, index=items.index, dtype=int)
     for _, lane in items.sort_values(["lane_order", "date"], kind="stable").groupby("lane_order", sort=False):
@@ -167,6 +180,8 @@ def pack_rows(items: pd.DataFrame, gap: pd.Timedelta) -> pd.Series:
         for index, item in lane.iterrows():
             end = max(item["last_day"], item["date"] + gap)
             free = next((r for r, last in enumerate(row_ends) if last < item["date"]), None)
+            if free is None and len(row_ends) == MAX_ROWS_PER_LANE:
+                free = min(range(len(row_ends)), key=row_ends.__getitem__)
             if free is None:
                 row_ends.append(end)
                 free = len(row_ends) - 1

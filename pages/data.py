@@ -45,7 +45,7 @@ if changes:
         st.markdown(changes.split("\n", 1)[1])
 
 
-@st.fragment
+@st.fragment  # choosing a dataset or searching reruns this tab only
 def browse_a_dataset() -> None:
     """One dataset as a searchable table, with its data dictionary."""
     left, right = st.columns([1, 2])
@@ -74,7 +74,7 @@ def browse_a_dataset() -> None:
         st.dataframe(catalog.dictionary_frame(dataset, lang=lang), hide_index=True, width="stretch")
 
 
-@st.fragment
+@st.fragment  # a click on a row, or the card picker, reruns this tab only
 def fact_check_of_the_article() -> None:
     """The press article's factual claims, each checked against public reporting."""
     claims = store.optional("claims")

@@ -53,7 +53,7 @@ wanted = timeline.EventFilter(
 shown = timeline.filter_events(events, wanted)
 marks = time_axis.turning_points(events, lang=lang)
 
-@st.fragment
+@st.fragment  # a click on a marker, a row, the card or the lanes reruns this tab only
 def events_on_a_timeline() -> None:
     """The events shown on one time axis, the card of the one clicked, and the table of them all."""
     lanes = filters.segmented(_("Lanes"), list(timeline.LANE_MODES), key="lanes",
@@ -124,12 +124,13 @@ def cross_shareholdings() -> None:
                           title=_("Cross-shareholdings, {start}–{end}", start=str(start.year), end=str(end.year))),
             title=_("Cross-shareholdings"), alt=stakes_chart.summary(points, names, lang=lang), key="stakes_chart",
         )
-    with st.expander(_("Stakes data")):
-        rows = stakes_chart.table(held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)], names, lang=lang)
-        st.dataframe(rows, hide_index=True, width="stretch", placeholder="",
-                     column_config={"source_url": outputs.source_column(), _("date"): st.column_config.DateColumn()})
-        outputs.table_downloads(rows, stakes_chart.table(stakes, names, lang=lang), name=_("Cross-shareholdings"),
-                                key="stakes")
+    rows = stakes_chart.table(held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)], names, lang=lang)
+    if listing := outputs.on_demand(_("Stakes data"), key="stakes_listing"):
+        listing.dataframe(rows, hide_index=True, width="stretch", placeholder="",
+                          column_config={"source_url": outputs.source_column(),
+                                         _("date"): st.column_config.DateColumn()})
+    outputs.table_downloads(rows, stakes_chart.table(stakes, names, lang=lang), name=_("Cross-shareholdings"),
+                            key="stakes")
 
 
 view, section = filters.tabs(site.SECTIONS["history"])

@@ -94,7 +94,7 @@ def five_platforms() -> None:
                             key="platforms_table")
 
 
-@st.fragment
+@st.fragment  # a click on a model, or the card's buttons, reruns this tab only
 def models_on_the_platforms() -> None:
     """The models shown by launch year and by platform and brand, the card of the one clicked, and their table."""
     by_id = every_model.set_index("id")

@@ -106,6 +106,15 @@ def test_the_events_table_is_drawn_once_its_expander_is_opened(events):
     assert len(table(run_page(PAGE, session=LISTED))) == len(events)
 
 
+def test_the_stakes_table_is_drawn_once_its_expander_is_opened(real_data):
+    folded = run_page(PAGE, STAKES)
+    assert not folded.dataframe
+    assert f"All rows ({len(real_data.frames['stakes'])}) as CSV" in [
+        button.proto.label for button in folded.get("download_button")]
+    opened_table = run_page(PAGE, STAKES, session={"stakes_listing": True}).dataframe[0].value
+    assert len(opened_table) and set(opened_table["source_url"]) <= set(real_data.frames["stakes"]["source_url"])
+
+
 def test_the_chart_has_a_text_description_counting_every_event(opened, events):
     captions = " ".join(caption.value for caption in opened.caption)
     assert f"The timeline shows all {len(events)} events" in as_read(captions)

@@ -88,9 +88,8 @@ def the_network() -> None:
             "**{count} tie shown** between {companies} companies. Dashed lines are talks, not agreements.",
             "**{count} ties shown** between {companies} companies. Dashed lines are talks, not agreements.",
             len(shown), companies=shown[["source", "target"]].stack().nunique()))
-        drawn, drawing = shown, description
-        if len(shown) > network.MAX_DRAWN_TIES:
-            drawn = network.busiest(shown, network.MAX_DRAWN_TIES)
+        drawn, drawing = network.busiest(shown), description
+        if len(drawn) < len(shown):
             drawing = network.describe(drawn, companies, as_of, lang=lang)
             st.info(_("The drawing shows the {drawn} ties of the companies with the most ties, of the {count} shown: "
                       "focus on a company, or narrow the tie types, to draw others. The table lists them all.",

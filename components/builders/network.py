@@ -112,7 +112,11 @@ def tie_counts(links: pd.DataFrame) -> pd.Series:
     return ends.value_counts()
 
 
-def busiest(shown: pd.DataFrame, limit: int) -> pd.DataFrame:
+# Above this many ties a drawing takes seconds to settle and reads as a blur: the busiest are drawn (busiest()).
+MAX_DRAWN_TIES = 250
+
+
+def busiest(shown: pd.DataFrame, limit: int = MAX_DRAWN_TIES) -> pd.DataFrame:
     """At most `limit` ties: those whose two companies have the most ties between them, so that a network too
     big to draw keeps its hubs (a tie's rank: its companies' tie counts added; ties in order of the data)."""
     if len(shown) <= limit:
@@ -122,14 +126,13 @@ def busiest(shown: pd.DataFrame, limit: int) -> pd.DataFrame:
     return shown.loc[rank.sort_values(ascending=False, kind="stable").index[:limit]].sort_index()
 
 
-# Above this many ties a drawing takes seconds to settle and reads as a blur: the busiest are drawn (busiest()).
-MAX_DRAWN_TIES = 250
 # Above this many companies the layout in Python takes seconds; vis-network then lays the network out itself.
 LAYOUT_LIMIT = 300
+LAYOUT_RANDOM_STATE = 1999  # the spring layout starts from the same random state, so it is the same every time
 
 
-def layout(links: pd.DataFrame, *, seed: int = 1999) -> dict[str, tuple[float, float]]:
-    """Where each company sits: one layout of every tie ever, so a company keeps its place as the date moves.
+def layout(links: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Where each company of `links` sits, the same every time for the same ties.
 
     Empty for a network of more than LAYOUT_LIMIT companies (the browser's physics places them instead).
     """
@@ -137,7 +140,7 @@ def layout(links: pd.DataFrame, *, seed: int = 1999) -> dict[str, tuple[float, f
     if not network or len(network) > LAYOUT_LIMIT:
         return {}
     scale = 120 * math.sqrt(len(network))
-    positions = nx.spring_layout(network, seed=seed, scale=scale)
+    positions = nx.spring_layout(network, seed=LAYOUT_RANDOM_STATE, scale=scale)  # networkx's keyword
     return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
 
 

@@ -92,8 +92,8 @@ def events_on_a_timeline() -> None:
                          args=(EVENT, None))
 
     st.subheader(_("{count} of {total} events", count=_.number(len(shown)), total=_.number(len(events))))
-    table = timeline.table_frame(shown, names, lang=lang)
     if listing := outputs.on_demand(_("The events as a table (click a row to open its card)"), key="events_listing"):
+        table = timeline.table_frame(shown, names, lang=lang)
         listing.dataframe(
             table, hide_index=True, width="stretch", key="history_table", selection_mode="single-row",
             placeholder="", on_select=filters.open_from_table(EVENT, "history_table", table["id"].tolist()),
@@ -103,9 +103,8 @@ def events_on_a_timeline() -> None:
             column_config={_("when"): st.column_config.TextColumn(_("date")), "source_url": outputs.source_column(),
                            _("value"): st.column_config.NumberColumn(format="localized")},
         )
-    outputs.table_downloads(table.drop(columns="date"),
-                            timeline.table_frame(events, names, lang=lang).drop(columns="date"),
-                            name=_("Alliance events"), key="events")
+    outputs.table_downloads(shown, events, name=_("Alliance events"), key="events",
+                            table=lambda rows: timeline.table_frame(rows, names, lang=lang).drop(columns="date"))
 
 
 def cross_shareholdings() -> None:
@@ -124,13 +123,13 @@ def cross_shareholdings() -> None:
                           title=_("Cross-shareholdings, {start}–{end}", start=str(start.year), end=str(end.year))),
             title=_("Cross-shareholdings"), alt=stakes_chart.summary(points, names, lang=lang), key="stakes_chart",
         )
-    rows = stakes_chart.table(held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)], names, lang=lang)
+    in_range = held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)]
     if listing := outputs.on_demand(_("Stakes data"), key="stakes_listing"):
-        listing.dataframe(rows, hide_index=True, width="stretch", placeholder="",
+        listing.dataframe(stakes_chart.table(in_range, names, lang=lang), hide_index=True, width="stretch", placeholder="",
                           column_config={"source_url": outputs.source_column(),
                                          _("date"): st.column_config.DateColumn()})
-    outputs.table_downloads(rows, stakes_chart.table(stakes, names, lang=lang), name=_("Cross-shareholdings"),
-                            key="stakes")
+    outputs.table_downloads(in_range, stakes, name=_("Cross-shareholdings"), key="stakes",
+                            table=lambda rows: stakes_chart.table(rows, names, lang=lang))
 
 
 view, section = filters.tabs(site.SECTIONS["history"])

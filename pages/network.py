@@ -107,12 +107,12 @@ def the_network() -> None:
             mime="text/html", on_click="ignore", icon=":material/download:", key="network_html",
         )
 
-    table = network.ties_table(shown, companies, lang=lang)
     if listing := outputs.on_demand(_("The ties shown, as a table"), key="ties_listing"):
-        listing.dataframe(table, hide_index=True, width="stretch",
+        listing.dataframe(network.ties_table(shown, companies, lang=lang), hide_index=True, width="stretch",
                           column_config={"source_url": outputs.source_column(_("Source")),
                                          "source_status": _("how sure")})
-    outputs.table_downloads(table, network.ties_table(links, companies, lang=lang), name=_("Network ties"), key="ties")
+    outputs.table_downloads(shown, links, name=_("Network ties"), key="ties",
+                            table=lambda rows: network.ties_table(rows, companies, lang=lang))
 
 
 def hub_to_web() -> None:

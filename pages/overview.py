@@ -36,7 +36,8 @@ for column, figure in zip(st.columns(len(figures), border=True), figures, strict
 st.subheader(_("Cross-shareholdings today"))
 # A line between the heading and the table also keeps the table's toolbar, which sits above it, off the heading.
 st.caption(_("Each holder's latest recorded stake in each partner, with the date it took effect and its source."))
-shown = stakes_chart.table(story.cross_holdings(data["stakes"], today), names, lang=lang)
+held = story.cross_holdings(data["stakes"], today)
+shown = stakes_chart.table(held, names, lang=lang)
 # A static table (a few rows): it draws at once, where an interactive grid would load its own script first. The
 # headers are those stakes_chart.table writes, in the reader's language.
 st.table(markdown_cells(
@@ -44,8 +45,8 @@ st.table(markdown_cells(
     .rename(columns={_("date"): _("since"), "source_url": _("Source")}),
     formats={_("stake %"): lambda pct: f"{pct:.2f}", _("since"): _.date}, links=(_("Source"),),
 ), hide_index=True)
-outputs.table_downloads(shown, stakes_chart.table(data["stakes"], names, lang=lang),
-                        name=_("Cross-shareholdings today"), key="holdings")
+outputs.table_downloads(held, data["stakes"], name=_("Cross-shareholdings today"), key="holdings",
+                        table=lambda rows: stakes_chart.table(rows, names, lang=lang))
 
 st.subheader(_("The story, 1999 to \u201cAlliance 2.0\u201d"))
 st.markdown("\n\n".join(_(paragraph) for paragraph in story.NARRATIVE))

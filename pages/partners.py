@@ -42,8 +42,8 @@ if shown.empty:
     st.info(_("No talk matches these filters (0 of {total}). Widen them in the sidebar: add values, or clear a "
               "filter to match all its values.", total=len(talks)),
             icon=":material/filter_alt_off:")
-    outputs.table_downloads(partners.table(shown, names, lang=lang), partners.table(talks, names, lang=lang),
-                            name=_("Partner talks"), key="talks_downloads")
+    outputs.table_downloads(shown, talks, name=_("Partner talks"), key="talks_downloads",
+                            table=lambda rows: partners.table(rows, names, lang=lang))
     st.stop()
 
 reciprocity = partners.reciprocity_count(shown)
@@ -99,8 +99,8 @@ def every_talk() -> None:
                        _("last update"): st.column_config.DateColumn(),
                        "source_url": outputs.source_column(_("Source"))},
     )
-    outputs.table_downloads(table, partners.table(talks, names, lang=lang), name=_("Partner talks"),
-                            key="talks_downloads")
+    outputs.table_downloads(shown, talks, name=_("Partner talks"), key="talks_downloads",
+                            table=lambda rows: partners.table(rows, names, lang=lang))
 
 
 view, section = filters.tabs(site.SECTIONS["partners"])

@@ -84,14 +84,13 @@ def five_platforms() -> None:
                     st.markdown(plan.platform_card(platform, names.get(platform["lead"], platform["lead"]),
                                                    shown[shown["platform"] == platform["id"]], lang=lang))
         st.caption(_("● launched · ○ planned · ✕ cancelled. “Now” is the name Ampere gave the platform in 2023."))
-    platform_table = plan.platform_table(platforms, names, lang=lang)
-    platform_rows = platform_table[platforms["id"].isin(chosen_platforms).to_numpy()]
+    chosen = platforms[platforms["id"].isin(chosen_platforms)]
     if listing := outputs.on_demand(_("Platforms as a table, with sources"), key="platforms_listing"):
-        listing.dataframe(platform_rows, hide_index=True, width="stretch",
+        listing.dataframe(plan.platform_table(chosen, names, lang=lang), hide_index=True, width="stretch",
                           column_config={_("announced"): st.column_config.DateColumn(),
                                          "source_url": outputs.source_column(_("Source"))})
-    outputs.table_downloads(platform_rows, platform_table, name=_("Alliance to 2030 platforms"),
-                            key="platforms_table")
+    outputs.table_downloads(chosen, platforms, name=_("Alliance to 2030 platforms"), key="platforms_table",
+                            table=lambda rows: plan.platform_table(rows, names, lang=lang))
 
 
 @st.fragment  # a click on a model, or the card's buttons, reruns this tab only
@@ -126,8 +125,8 @@ def models_on_the_platforms() -> None:
                       alt=plan.models_hierarchy_summary(shown, lang=lang), key="models_tree")
         st.dataframe(plan.model_table(shown, lang=lang), hide_index=True, width="stretch",
                      column_config={"source_url": outputs.source_column(_("Source"))})
-        outputs.table_downloads(plan.model_table(shown, lang=lang), plan.model_table(every_model, lang=lang),
-                                name=_("Alliance to 2030 models"), key="models_table")
+        outputs.table_downloads(shown, every_model, name=_("Alliance to 2030 models"), key="models_table",
+                                table=lambda rows: plan.model_table(rows, lang=lang))
 
 
 def targets_against_the_data() -> None:

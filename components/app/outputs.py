@@ -105,18 +105,25 @@ def on_demand(label: str, *, key: str):
     return expander if expander.open else None
 
 
-def table_downloads(filtered: pd.DataFrame, full: pd.DataFrame, *, name: str, key: str) -> None:
-    """Two CSV downloads: the rows shown, and the whole dataset (both spreadsheet-safe)."""
+def table_downloads(filtered: pd.DataFrame, full: pd.DataFrame, *, name: str, key: str,
+                    table: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
+    """Two CSV downloads (spreadsheet-safe): the rows shown, and the whole dataset.
+
+    `table` writes rows as the page shows them, one line a row (labels in the reader's language); it runs only
+    when a reader downloads, so a page doesn't write out tables nobody asked for.
+    """
     _ = language.messages()
     stem = exports.file_stem(name)
+    written = table or (lambda rows: rows)
     left, right = st.columns(2)
     left.download_button(
-        _("Filtered rows ({count}) as CSV", count=_.number(len(filtered))), data=lambda: exports.csv_bytes(filtered),
+        _("Filtered rows ({count}) as CSV", count=_.number(len(filtered))),
+        data=lambda: exports.csv_bytes(written(filtered)),
         file_name=f"{stem}-filtered.csv", mime="text/csv", on_click="ignore", key=f"{key}_filtered",
         icon=":material/download:",
     )
     right.download_button(
-        _("All rows ({count}) as CSV", count=_.number(len(full))), data=lambda: exports.csv_bytes(full),
+        _("All rows ({count}) as CSV", count=_.number(len(full))), data=lambda: exports.csv_bytes(written(full)),
         file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", key=f"{key}_full",
         icon=":material/download:",
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
@@ -36,14 +38,18 @@ def _stamp(folder: Path) -> tuple:
     return tuple(stamp)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# The published data is read once and shared by every session (st.cache_resource), not copied for each run as
+# st.cache_data would: at 100 times the data a copy is 40 MiB and 50 ms a run, and a session keeps the copy
+# that its tables and downloads point at. So nothing may change these frames; a test runs every view and
+# checks that the data is still as read.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _read(folder: str, stamp: tuple) -> LoadResult:
     return read_folder(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _localized(folder: str, stamp: tuple, lang: str) -> dict[str, pd.DataFrame]:
-    return translations.localized(_read(folder, stamp).frames, lang)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _localized(folder: str, stamp: tuple, lang: str) -> Mapping[str, pd.DataFrame]:
+    return MappingProxyType(translations.localized(_read(folder, stamp).frames, lang))
 
 
 OWN_DATA = "own_data"  # this session's uploaded data: a LoadResult held in its session state, nowhere else
@@ -60,7 +66,7 @@ def load() -> LoadResult:
     return st.session_state.get(OWN_DATA) or published()
 
 
-def frames() -> dict[str, pd.DataFrame]:
+def frames() -> Mapping[str, pd.DataFrame]:
     """The datasets as this reader reads them: their texts in the reader's language where translated."""
     lang = language.current()
     if OWN_DATA in st.session_state:
@@ -68,6 +74,11 @@ def frames() -> dict[str, pd.DataFrame]:
         if lang not in cache:
             cache[lang] = translations.localized(st.session_state[OWN_DATA].frames, lang)
         return cache[lang]
+    return published_frames(lang)
+
+
+def published_frames(lang: str) -> Mapping[str, pd.DataFrame]:
+    """The published datasets, their texts in `lang` where translated: the frames every session shares."""
     folder = data_dir()
     return _localized(str(folder), _stamp(folder), lang)
 

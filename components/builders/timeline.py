@@ -325,8 +325,9 @@ def era_labels(years: pd.Series) -> pd.Series:
     starts = pd.Series([max((s for s in ERA_STARTS if s <= year), default=ERA_STARTS[0]) for year in years],
                        index=years.index)
     spans = years.groupby(starts).agg(["min", "max"])
-    return starts.map(lambda s: f"{spans.loc[s, 'min']}" if spans.loc[s, "min"] == spans.loc[s, "max"]
-                      else f"{spans.loc[s, 'min']}–{spans.loc[s, 'max']}")
+    labels = {start: f"{low}" if low == high else f"{low}–{high}"
+              for start, low, high in zip(spans.index, spans["min"], spans["max"], strict=True)}
+    return starts.map(labels)
 
 
 def summary(events: pd.DataFrame, total: int, *, lang: str = ENGLISH) -> str:

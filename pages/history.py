@@ -25,9 +25,11 @@ st.markdown(_(
 
 data = store.require("events", "stakes", "companies")
 events, stakes, companies = data["events"], data["stakes"], data["companies"]
-names = dict(zip(companies["id"], companies["name"], strict=True))
-colors = dict(zip(companies["id"], companies["color"], strict=True))
-involved = sorted(set(chain.from_iterable(events["companies"])), key=lambda c: names.get(c, c))
+# Series, which the cached charts hash at once (a dict of thousands of companies takes tens of ms each run), and a
+# dict for the filters, which look names up one at a time.
+names, colors = companies.set_index("id")["name"], companies.set_index("id")["color"]
+name_of = names.to_dict()
+involved = sorted(set(chain.from_iterable(events["companies"])), key=lambda c: name_of.get(c, c))
 first_day, last_day = events["date"].min().date(), events["end_date"].fillna(events["date"]).max().date()
 
 with st.sidebar:
@@ -36,7 +38,7 @@ with st.sidebar:
                                     help=_("Events that overlap this range; the stakes chart shows the same range."))
     categories = filters.multiselect(_("Categories"), EVENT_CATEGORIES, key="categories",
                                      format_func=lambda c: CATEGORY.label(c, lang))
-    chosen = filters.multiselect(_("Companies"), involved, key="companies", format_func=lambda c: names.get(c, c),
+    chosen = filters.multiselect(_("Companies"), involved, key="companies", format_func=lambda c: name_of.get(c, c),
                                  help=_("Events involving any of these companies."))
     statuses = filters.multiselect(_("Source statuses"), SOURCE_STATUSES, key="status",
                                    format_func=lambda s: SOURCE_STATUS.label(s, lang))
@@ -76,9 +78,10 @@ def events_on_a_timeline() -> None:
                       key="timeline", on_select=filters.open_from_chart(EVENT, "timeline"), selection_mode="points")
 
     by_id = events.set_index("id")
+    titles, no_card = by_id["title"].to_dict(), _("(no card)")  # looked up once per option: thousands at scale
     picked = filters.selectbox(_("Event card"), [None, *events.sort_values("date")["id"]], key=EVENT,
                                placeholder=_("No card open: pick one, or click a marker or a row"),
-                               format_func=lambda i: _("(no card)") if i is None else by_id.loc[i, "title"],
+                               format_func=lambda i: no_card if i is None else titles[i],
                                help=_("Clicking a marker or a table row opens its card too."))
     if picked:
         event = by_id.loc[picked]

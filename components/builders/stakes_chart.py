@@ -57,7 +57,7 @@ def steps(stakes: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.Da
     return pd.concat(parts, ignore_index=True)
 
 
-def series_label(holder: str, target: str, basis: str, names: dict[str, str], *, lang: str = ENGLISH) -> str:
+def series_label(holder: str, target: str, basis: str, names: pd.Series, *, lang: str = ENGLISH) -> str:
     _ = translator(lang)
     return _("{holder} → {target} ({basis})", holder=names.get(holder, holder), target=names.get(target, target),
              basis=STAKE_BASIS.label(basis, lang))
@@ -70,7 +70,7 @@ def hover_template(lang: str = ENGLISH) -> str:
     return f"<b>%{{customdata[0]}}</b><br>{since}<br>{source}<extra></extra>"
 
 
-def stakes_figure(points: pd.DataFrame, names: dict[str, str], colors: dict[str, str], *,
+def stakes_figure(points: pd.DataFrame, names: pd.Series, colors: pd.Series, *,
                   x_range: tuple[pd.Timestamp, pd.Timestamp], marks: dict[str, pd.Timestamp] | None = None,
                   title: str = "", lang: str = ENGLISH) -> go.Figure:
     """One step line per holder→target stake and basis: coloured by holder, dashed by basis.
@@ -107,7 +107,7 @@ def stakes_figure(points: pd.DataFrame, names: dict[str, str], colors: dict[str,
     return figure
 
 
-def summary(points: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> str:
+def summary(points: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> str:
     """The text alternative of the stakes chart: each stake's first and last value in the range."""
     _ = translator(lang)
     if points.empty:
@@ -134,7 +134,7 @@ def summary(points: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH)
                       stakes="; ".join(parts))
 
 
-def table(stakes: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> pd.DataFrame:
+def table(stakes: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> pd.DataFrame:
     """The stakes rows as a reader reads them: company names and labels for codes (the page refers to a
     column by the same translated header)."""
     _ = translator(lang)

@@ -112,12 +112,12 @@ def when_text(row, *, lang: str = ENGLISH) -> str:
     return _("{start} – {end}", start=start, end=_.date(row["end_date"], "day"))
 
 
-def company_names(events: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> pd.Series:
+def company_names(events: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> pd.Series:
     join = translator(lang).join
     return events["companies"].map(lambda ids: join(names.get(i, i) for i in ids))
 
 
-def table_frame(events: pd.DataFrame, names: dict[str, str], *, lang: str = ENGLISH) -> pd.DataFrame:
+def table_frame(events: pd.DataFrame, names: pd.Series, *, lang: str = ENGLISH) -> pd.DataFrame:
     """The events as the table under the chart shows them (the id stays, for the selection; `date` too, for
     sorting: the page shows neither)."""
     _ = translator(lang)
@@ -138,7 +138,7 @@ def table_frame(events: pd.DataFrame, names: dict[str, str], *, lang: str = ENGL
 
 # --- lanes ----------------------------------------------------------------------------------
 
-def lane_items(events: pd.DataFrame, lanes: str, names: dict[str, str],
+def lane_items(events: pd.DataFrame, lanes: str, names: pd.Series,
                companies: Sequence[str] | None = None, *, lang: str = ENGLISH) -> pd.DataFrame:
     """One row per event and lane it is drawn in, with the lane's label.
 
@@ -208,7 +208,7 @@ def place(items: pd.DataFrame, span: pd.Timedelta) -> tuple[pd.DataFrame, list[t
 
 # --- the figure -----------------------------------------------------------------------------
 
-def _hover_data(items: pd.DataFrame, names: dict[str, str], lang: str) -> list[list[str]]:
+def _hover_data(items: pd.DataFrame, names: pd.Series, lang: str) -> list[list[str]]:
     """customdata per point: the id first (the selection maps back to the event through it)."""
     join = translator(lang).join
     return [
@@ -234,7 +234,7 @@ def is_period(events: pd.DataFrame) -> pd.Series:
     return events["end_date"].notna() & (events["end_date"] > events["date"])
 
 
-def timeline_figure(events: pd.DataFrame, names: dict[str, str], *, lanes: str = "category",
+def timeline_figure(events: pd.DataFrame, names: pd.Series, *, lanes: str = "category",
                     companies: Sequence[str] | None = None, x_range: tuple | None = None,
                     marks: dict[str, pd.Timestamp] | None = None, title: str = "", lang: str = ENGLISH) -> go.Figure:
     """Events on a time axis, in lanes, coloured by category; periods as bars, points as markers.
@@ -366,7 +366,7 @@ def summary(events: pd.DataFrame, total: int, *, lang: str = ENGLISH) -> str:
     ])
 
 
-def card_markdown(event: pd.Series, names: dict[str, str], *, lang: str = ENGLISH) -> str:
+def card_markdown(event: pd.Series, names: pd.Series, *, lang: str = ENGLISH) -> str:
     """An event's card: date at its precision, category, summary, figure, companies and status."""
     _ = translator(lang)
     companies = _.join(names.get(i, i) for i in event["companies"])

@@ -128,9 +128,9 @@ def cross_shareholdings() -> None:
         )
     in_range = held[(held["date"] >= wanted.start) & (held["date"] <= wanted.end)]
     if listing := outputs.on_demand(_("Stakes data"), key="stakes_listing"):
-        listing.dataframe(stakes_chart.table(in_range, names, lang=lang), hide_index=True, width="stretch", placeholder="",
-                          column_config={"source_url": outputs.source_column(),
-                                         _("date"): st.column_config.DateColumn()})
+        listing.dataframe(stakes_chart.table(in_range, names, lang=lang), hide_index=True, width="stretch",
+                          placeholder="", column_config={"source_url": outputs.source_column(),
+                                                         _("date"): st.column_config.DateColumn()})
     outputs.table_downloads(in_range, stakes, name=_("Cross-shareholdings"), key="stakes",
                             table=lambda rows: stakes_chart.table(rows, names, lang=lang))
 

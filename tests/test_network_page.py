@@ -7,9 +7,12 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+import pandas as pd
+
 from bench.generate import generate
+from components.app import cached
 from components.builders import network
-from components.data.contract import DATASETS
+from components.data.contract import DATASETS, LINK_STATUSES, LINK_TYPES
 from tests import factories
 from tests.conftest import run_page
 from tests.reading import as_read, warnings
@@ -248,3 +251,15 @@ def test_a_network_too_big_to_draw_draws_its_busiest_ties_and_says_so(real_data,
     notice = " ".join(info.value for info in app.info)
     assert f"shows the {network.MAX_DRAWN_TIES} ties of the companies with the most ties, of the {shown:,} shown" in (
         notice.replace("\\", ""))
+
+
+def test_the_network_page_kept_for_the_ties_drawn_is_the_page_drawn_from_every_company(real_data):
+    links, companies = real_data.frames["links"], real_data.frames["companies"]
+    shown = network.view(links, pd.Timestamp(last_day(real_data)), types=list(LINK_TYPES), statuses=list(LINK_STATUSES))
+    positions = network.layout(links)
+    assert len(shown) and set(companies["id"]) - set(shown["source"]) - set(shown["target"])  # some are left out
+    for color_by in network.COLOR_BY:
+        options = {"title": "t", "caption": "c", "credit": "x", "color_by": color_by, "focus": None, "dark": False,
+                   "lang": "en"}
+        assert (cached.network_page(shown, companies, positions=positions, **options)
+                == network.network_html(shown, companies, positions=positions, **options))

@@ -42,10 +42,20 @@ def network_layout(links: pd.DataFrame) -> dict[str, tuple[float, float]]:
     return network.layout(links)
 
 
+def network_page(shown: pd.DataFrame, companies: pd.DataFrame, *, positions: dict[str, tuple[float, float]],
+                 **options) -> str:
+    """The network's standalone HTML page (network.network_html: pyvis and its template cost tens of milliseconds to
+    fill), kept for the companies and places of the ties drawn only: those are all the page uses, and hashing
+    thousands of them on every run, as the whole data at scale would need, costs tens of milliseconds."""
+    drawn = set(shown["source"]) | set(shown["target"])
+    return _network_page(shown, companies[companies["id"].isin(drawn)],
+                         positions={company: place for company, place in positions.items() if company in drawn},
+                         **options)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def network_page(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str, credit: str,
-                 positions: dict[str, tuple[float, float]], color_by: str, focus: str | None, dark: bool,
-                 lang: str) -> str:
-    """The network's standalone HTML page (pyvis and its template cost tens of milliseconds to fill)."""
+def _network_page(shown: pd.DataFrame, companies: pd.DataFrame, *, title: str, caption: str, credit: str,
+                  positions: dict[str, tuple[float, float]], color_by: str, focus: str | None, dark: bool,
+                  lang: str) -> str:
     return network.network_html(shown, companies, title=title, caption=caption, credit=credit, positions=positions,
                                 color_by=color_by, focus=focus, dark=dark, lang=lang)

@@ -17,7 +17,7 @@ data = store.require("platforms", "models", "plan_targets", "events", "companies
 platforms, models, companies = data["platforms"], data["models"], data["companies"]
 names = companies.set_index("id")["name"]
 every_model = plan.model_view(models, platforms, companies, lang=lang)
-progress = plan_progress.progress_frame(data["plan_targets"], models, platforms, lang=lang)
+progress = cached.frame(plan_progress.progress_frame, data["plan_targets"], models, platforms, lang=lang)
 events = plan.plan_events(data["events"])
 
 st.title(_("Alliance to 2030"))
@@ -103,10 +103,16 @@ def models_on_the_platforms() -> None:
     else:
         st.write(_("{count} of {total} models. Click a model for its details and source.", count=len(shown),
                    total=len(models)))
-        chart_platforms = shown_platforms[shown_platforms["id"].isin(shown["platform"])]
-        outputs.chart(cached.figure(plan.models_timeline, shown, chart_platforms, lang=lang),
+        with_models = shown_platforms[shown_platforms["id"].isin(shown["platform"])]
+        chart_platforms = with_models.head(plan.MAX_CHART_PLATFORMS)
+        drawn = shown[shown["platform"].isin(chart_platforms["id"])]
+        if len(chart_platforms) < len(with_models):
+            st.info(_("The charts draw the models of the first {drawn} of the {count} platforms with models shown: "
+                      "narrow the platforms in the sidebar to draw others. The table below lists every model.",
+                      drawn=len(chart_platforms), count=len(with_models)), icon=":material/compress:")
+        outputs.chart(cached.figure(plan.models_timeline, drawn, chart_platforms, lang=lang),
                       title=_("Alliance to 2030 models by launch year"),
-                      alt=plan.models_timeline_summary(shown, platforms, lang=lang), key="models_chart",
+                      alt=plan.models_timeline_summary(drawn, platforms, lang=lang), key="models_chart",
                       on_select=filters.open_from_chart(MODEL, "models_chart"), selection_mode="points")
     model_names, no_card = by_id["name"].to_dict(), _("(no card)")  # looked up once per option
     picked = filters.selectbox(_("Model card"), [None, *every_model["id"]], key=MODEL,
@@ -121,9 +127,9 @@ def models_on_the_platforms() -> None:
             right.button(_("Close"), key="close_model", icon=":material/close:", on_click=filters.select,
                          args=(MODEL, None))
     if not shown.empty:
-        outputs.chart(cached.figure(plan.models_hierarchy, shown, chart_platforms, lang=lang),
+        outputs.chart(cached.figure(plan.models_hierarchy, drawn, chart_platforms, lang=lang),
                       title=_("Alliance to 2030 models by platform and brand"),
-                      alt=plan.models_hierarchy_summary(shown, lang=lang), key="models_tree")
+                      alt=plan.models_hierarchy_summary(drawn, lang=lang), key="models_tree")
         st.dataframe(plan.model_table(shown, lang=lang), hide_index=True, width="stretch",
                      column_config={"source_url": outputs.source_column(_("Source"))})
         outputs.table_downloads(shown, every_model, name=_("Alliance to 2030 models"), key="models_table",

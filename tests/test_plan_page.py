@@ -265,3 +265,19 @@ def test_more_platforms_than_cards_show_the_first_ones_and_say_so(tmp_path, use_
     assert f"The cards show the first {plan.MAX_PLATFORM_CARDS} of the {platforms} platforms" in as_read(
         " ".join(info.value for info in app.info))
     assert sum(markdown.value.startswith("#### ") for markdown in app.markdown) == plan.MAX_PLATFORM_CARDS
+
+
+def test_more_platforms_than_the_model_charts_hold_draw_the_first_ones_models_and_say_so(tmp_path, use_data_dir):
+    generate(3, tmp_path)  # three times the platforms, each with its models
+    use_data_dir(tmp_path)
+    app = run_page(PAGE, query=MODELS)
+    frames = read_folder(tmp_path).frames
+    models, platforms = frames["models"], frames["platforms"]
+    with_models = platforms[platforms["id"].isin(models["platform"])]
+    assert len(with_models) > plan.MAX_CHART_PLATFORMS
+    assert (f"The charts draw the models of the first {plan.MAX_CHART_PLATFORMS} of the {len(with_models)} "
+            "platforms with models shown") in as_read(" ".join(info.value for info in app.info))
+    first = models["platform"].isin(with_models["id"].head(plan.MAX_CHART_PLATFORMS))
+    markers = sum(len(trace.get("text") or ()) for trace in spec(app, TIMELINE)["data"])
+    assert markers == first.sum() < len(models)
+    assert len(spec(app, TIMELINE)["layout"]["yaxis"]["tickvals"]) == plan.MAX_CHART_PLATFORMS

@@ -1,4 +1,5 @@
-"""What is kept between reruns, in one place: built figures and the network's layout and page.
+"""What is kept between reruns, in one place: built figures, tables worked out from whole datasets, and the
+network's layout and page.
 
 A click on a chart, or a filter elsewhere on the page, reruns the page; a figure whose inputs did not change
 then comes from the cache instead of being built again. Figures are cached as their JSON-ready dicts and
@@ -29,11 +30,26 @@ def revive(spec: dict) -> go.Figure:
     return go.Figure(spec, _validate=False)
 
 
-def figure(build: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
-    """`build(*args, **kwargs)`, built once for each distinct input."""
+def _named(build: Callable) -> str:
     name = f"{build.__module__}.{build.__qualname__}"
     _BUILDERS.setdefault(name, build)
-    return revive(_spec(name, args, tuple(sorted(kwargs.items()))))
+    return name
+
+
+def figure(build: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
+    """`build(*args, **kwargs)`, built once for each distinct input."""
+    return revive(_spec(_named(build), args, tuple(sorted(kwargs.items()))))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _frame(builder: str, args: tuple, kwargs: tuple) -> pd.DataFrame:
+    return _BUILDERS[builder](*args, **dict(kwargs))
+
+
+def frame(build: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFrame:
+    """`build(*args, **kwargs)`, a table worked out from whole datasets, once for each distinct input (Plan's
+    targets against the data: at 100 times the data, 1,200 targets each counted over 1,400 models took 0.9 s)."""
+    return _frame(_named(build), args, tuple(sorted(kwargs.items())))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

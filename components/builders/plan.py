@@ -18,6 +18,9 @@ from components.i18n import ENGLISH, N_, translator
 UNKNOWN_YEAR = N_("year not known")
 CARDS_PER_ROW = 5  # the plan's five platforms side by side on a desktop; more wrap to a row below
 MAX_PLATFORM_CARDS = 10  # more (data at scale) would be a wall of cards: the table lists every platform
+# The model charts give each platform a band 100 px tall: past this many platforms (500 at 100 times the data made a
+# chart 50,000 px tall, which took the browser 16 s to draw) they draw the first ones, and the page says so.
+MAX_CHART_PLATFORMS = 10
 
 NEUTRAL = GREY
 

@@ -60,10 +60,10 @@ def events_on_a_timeline() -> None:
     """The events shown on one time axis, the card of the one clicked, and the table of them all."""
     lanes = filters.segmented(_("Lanes"), list(timeline.LANE_MODES), key="lanes",
                               format_func=lambda mode: _(timeline.LANE_MODES[mode]))
+    drawn = timeline.most_recent(shown)
     if shown.empty:
         st.info(timeline.empty_message(wanted, lang=lang), icon=":material/filter_alt_off:")
     else:
-        drawn = timeline.most_recent(shown)
         if len(drawn) < len(shown):
             st.info(_("The timeline draws the {drawn} most recent of the {count} events shown: narrow the dates or the "
                       "filters to draw the others. The table below lists them all.", drawn=_.number(len(drawn)),
@@ -82,7 +82,9 @@ def events_on_a_timeline() -> None:
     picked = filters.selectbox(_("Event card"), [None, *events.sort_values("date")["id"]], key=EVENT,
                                placeholder=_("No card open: pick one, or click a marker or a row"),
                                format_func=lambda i: no_card if i is None else titles[i],
-                               help=_("Clicking a marker or a table row opens its card too."))
+                               help=_("Clicking a marker or a table row opens its card too."),
+                               # A timeline that draws only some events lists those (at scale, thousands fewer).
+                               listed=drawn.sort_values("date")["id"] if len(drawn) < len(shown) else None)
     if picked:
         event = by_id.loc[picked]
         with st.container(border=True, key="event_card"):

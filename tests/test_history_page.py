@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from bench.generate import generate
 from components.builders import stakes_chart, story, timeline
+from components.data.validation import read_folder
 from tests import factories
 from tests.conftest import run_page
 from tests.reading import as_read, warnings
@@ -351,3 +353,15 @@ def test_a_broken_events_file_is_reported_and_the_page_stops(data_copy, use_data
     assert not app.exception
     assert "events.csv" in as_read(app.error[0].value)
     assert not app.get("plotly_chart")
+
+
+def test_a_timeline_drawing_some_events_lists_those_in_its_card_picker_and_a_link_opens_any(tmp_path, use_data_dir):
+    generate(10, tmp_path)  # more events than the timeline draws
+    use_data_dir(tmp_path)
+    events = read_folder(tmp_path).frames["events"]
+    assert len(events) > timeline.MAX_MARKERS
+    oldest = events.sort_values("date")["id"].iloc[0]  # not among the most recent, which the timeline draws
+    app = run_page(PAGE, query={"event": oldest}, timeout=60)
+    picker = app.selectbox(key="event")
+    assert picker.value == oldest and app.get_by_key("event_card")
+    assert len(picker.options) == 1 + timeline.MAX_MARKERS + 1  # no card, the events drawn, and the one open

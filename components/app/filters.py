@@ -158,12 +158,20 @@ def _option_text(value) -> list[str]:
 
 
 def selectbox(label: str, options: Sequence, *, key: str, format_func: Callable = str, help: str | None = None,
-              default=None, placeholder: str | None = None):
-    """One option by id (None, if among the options, is written as no parameter at all, and shows `placeholder`)."""
+              default=None, placeholder: str | None = None, listed: Sequence | None = None):
+    """One option by id (None, if among the options, is written as no parameter at all, and shows `placeholder`).
+
+    `listed`, where given, is what the list offers of `options` (with the default first and the choice always
+    in it): thousands of options take the browser half a second to load, where a link or a click may still
+    choose any of them.
+    """
     default = options[0] if default is None and options else default
     _seed(key, default, _one_of(options, default), _option_text, label=label, shown=format_func)
     if st.session_state[key] not in options:  # the options changed under a kept choice
         select(key, default)
+    if listed is not None:
+        chosen = st.session_state[key]
+        options = list(dict.fromkeys([default, *listed, chosen]))
     return st.selectbox(label, options, key=key, format_func=format_func, help=help, placeholder=placeholder,
                         **_on_change(key))
 

@@ -95,11 +95,9 @@ def fact_check_of_the_article() -> None:
                      on_select=filters.open_from_table(CLAIM, "claims_table", claim_table["id"].tolist()),
                      column_order=[c for c in claim_table.columns if c != "id"],
                      column_config={"source_url": outputs.source_column(_("Source"))})
-        wordings, no_card = by_id["claim_en"].to_dict(), _("(no card)")  # looked up once per option
-        picked = filters.selectbox(_("Claim card"), [None, *claims["id"]], key=CLAIM,
-                                   placeholder=_("No card open: pick one, or click a row of the table"),
-                                   format_func=lambda c: no_card if c is None else wordings[c],
-                                   help=_("Clicking a row of the table opens its card too."))
+        picked = filters.card_picker(_("Claim card"), by_id["claim_en"].to_dict(), key=CLAIM,
+                                     placeholder=_("No card open: pick one, or click a row of the table"),
+                                     help=_("Clicking a row of the table opens its card too."))
         if picked:
             with st.container(border=True, key="claim_card"):
                 st.markdown(fact_check.card_markdown(by_id.loc[picked], lang=lang))

@@ -78,13 +78,12 @@ def events_on_a_timeline() -> None:
                       key="timeline", on_select=filters.open_from_chart(EVENT, "timeline"), selection_mode="points")
 
     by_id = events.set_index("id")
-    titles, no_card = by_id["title"].to_dict(), _("(no card)")  # looked up once per option: thousands at scale
-    picked = filters.selectbox(_("Event card"), [None, *events.sort_values("date")["id"]], key=EVENT,
-                               placeholder=_("No card open: pick one, or click a marker or a row"),
-                               format_func=lambda i: no_card if i is None else titles[i],
-                               help=_("Clicking a marker or a table row opens its card too."),
-                               # A timeline that draws only some events lists those (at scale, thousands fewer).
-                               listed=drawn.sort_values("date")["id"] if len(drawn) < len(shown) else None)
+    by_date = events.sort_values("date")
+    picked = filters.card_picker(_("Event card"), dict(zip(by_date["id"], by_date["title"], strict=True)), key=EVENT,
+                                 placeholder=_("No card open: pick one, or click a marker or a row"),
+                                 help=_("Clicking a marker or a table row opens its card too."),
+                                 # A timeline that draws only some events lists those (at scale, thousands fewer).
+                                 listed=drawn.sort_values("date")["id"] if len(drawn) < len(shown) else None)
     if picked:
         event = by_id.loc[picked]
         with st.container(border=True, key="event_card"):

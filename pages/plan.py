@@ -114,11 +114,9 @@ def models_on_the_platforms() -> None:
                       title=_("Alliance to 2030 models by launch year"),
                       alt=plan.models_timeline_summary(drawn, platforms, lang=lang), key="models_chart",
                       on_select=filters.open_from_chart(MODEL, "models_chart"), selection_mode="points")
-    model_names, no_card = by_id["name"].to_dict(), _("(no card)")  # looked up once per option
-    picked = filters.selectbox(_("Model card"), [None, *every_model["id"]], key=MODEL,
-                               placeholder=_("No card open: pick one, or click a model on the chart"),
-                               format_func=lambda m: no_card if m is None else model_names[m],
-                               help=_("Clicking a model on the chart opens its card too."))
+    picked = filters.card_picker(_("Model card"), by_id["name"].to_dict(), key=MODEL,
+                                 placeholder=_("No card open: pick one, or click a model on the chart"),
+                                 help=_("Clicking a model on the chart opens its card too."))
     if picked:
         with st.container(border=True, key="model_card"):
             st.markdown(plan.model_card(by_id.loc[picked], lang=lang))

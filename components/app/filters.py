@@ -12,7 +12,7 @@ set by a picker, a click on a chart or a click on a table row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -174,6 +174,16 @@ def selectbox(label: str, options: Sequence, *, key: str, format_func: Callable 
         options = list(dict.fromkeys([default, *listed, chosen]))
     return st.selectbox(label, options, key=key, format_func=format_func, help=help, placeholder=placeholder,
                         **_on_change(key))
+
+
+def card_picker(label: str, titles: Mapping[str, str], *, key: str, placeholder: str, help: str,
+                listed: Sequence[str] | None = None):
+    """Which card is open, by id, or None (no card, and no parameter): `titles` names each card, in the order
+    offered. The names are looked up once per option, and at scale there are thousands."""
+    _ = language.messages()
+    no_card = _("(no card)")
+    return selectbox(label, [None, *titles], key=key, help=help, placeholder=placeholder, listed=listed,
+                     format_func=lambda card: no_card if card is None else titles[card])
 
 
 def segmented(label: str, options: Sequence, *, key: str, format_func: Callable = str, help: str | None = None):

@@ -6,7 +6,8 @@
 // so) and delivered the page (its title is there, the script state reads notRunning), no skeleton is left,
 // every Plotly chart has drawn its SVG, and every iframe has loaded the content it was last given, a pyvis
 // network in it being drawn and its physics stopped or stable. The time kept is the first frame after the
-// DOM's last change: a new run clears it, and a change to the page moves it on.
+// DOM's last change: a new run clears it, and a change to the page moves it on. A network's frame is also
+// timed on its own clock, the page around it not counted.
 (() => {
   if (window !== window.top) return;  // frames are watched from the top page
   const STATE = "data-test-script-state";
@@ -16,6 +17,7 @@
     runFinished: null,  // ms after `since`: the server's message that the run has finished arrived
     rendered: null,     // ms after `since`: everything drawn, and the DOM unchanged since
     firstChart: null,   // ms after `since`: the first chart (Plotly SVG or pyvis canvas) drawn
+    networkDrawn: null, // ms on the network frame's own clock (0: the frame began to load): its drawing settled
     frames: new Map(),  // iframe → the document and srcdoc it had at arm(): a changed srcdoc must load anew
     changed: 0,         // when the DOM last changed (performance.now())
   };
@@ -104,6 +106,10 @@
     const app = document.querySelector('[data-testid="stApp"]');
     const state = app && app.getAttribute(STATE);
     if (probe.firstChart === null && chartDrawn()) probe.firstChart = now;
+    if (probe.networkDrawn === null) {
+      const frame = [...document.querySelectorAll("iframe")].find((each) => frameLoaded(each) && networkOf(each));
+      if (frame && frameDrawn(frame)) probe.networkDrawn = frame.contentWindow.performance.now();
+    }
     const delivered = probe.runFinished !== null && state === "notRunning"
       && Boolean(document.querySelector('[data-testid="stMain"] h1'));
     if (!delivered || !allDrawn()) probe.rendered = null;
@@ -119,7 +125,7 @@
   probe.arm = () => {
     probe.since = performance.now();
     probe.sawRun = false;
-    probe.runFinished = probe.rendered = probe.firstChart = null;
+    probe.runFinished = probe.rendered = probe.firstChart = probe.networkDrawn = null;
     probe.frames = new Map([...document.querySelectorAll("iframe")].map(
       (frame) => [frame, { doc: frame.contentDocument, srcdoc: frame.getAttribute("srcdoc") }]));
   };
@@ -127,7 +133,8 @@
   // Rendered, and still so `quietMs` later: a page that reruns or redraws itself is not done.
   probe.settled = (quietMs) => probe.rendered !== null && performance.now() - probe.since - probe.rendered >= quietMs;
 
-  probe.times = () => ({ run_finished: probe.runFinished, rendered: probe.rendered, first_chart: probe.firstChart });
+  probe.times = () => ({ run_finished: probe.runFinished, rendered: probe.rendered, first_chart: probe.firstChart,
+                        network_drawn: probe.networkDrawn });
 
   window.__bench = probe;
   requestAnimationFrame(tick);

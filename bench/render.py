@@ -7,15 +7,17 @@ bench/generate.py) and the three floor apps of bench/floors/, and drives headles
 /usr/bin/chromium through Playwright). Each page is opened in a fresh browser context and timed from
 navigation to **rendered**: the script run finished, no skeleton left, every Plotly chart's SVG drawn,
 every iframe loaded, and a pyvis network drawn with its physics stopped (bench/probe.js keeps the time
-in the page). Then one filter change per page is timed until the page is rendered again. Pages and floors
+in the page). Then one filter change per page is timed until its run has finished and until the page is
+rendered again, which tells the server's part from the browser's redraw. Pages and floors
 are interleaved in every round, after a warm-up round; min and median are reported, and the median as a
 ratio to the floor of the page's kind (Overview: a st.write page; History, Plan, Partners, Data: one
 Plotly chart; Network: one pyvis network), each filter change against the same widget on that floor.
 
 Also: each page's server-side rerun (AppTest, as bench/rerun.py does) against its floor's, the server's
 memory (VmRSS of the streamlit process) idle, after every page was visited and with 20 sessions open at
-once, and the browser's own account of each load (script, layout and style time, from the DevTools
-Performance domain).
+once, the browser's own account of each load (script, layout and style time, from the DevTools
+Performance domain), and the network itself: its frame's time from beginning to load to its drawing settled,
+against pyvis's default page on the floor (the page around it not counted).
 
 Ratios, not seconds: the machine is shared and its speed varies, so what compares across runs is the page
 against a floor measured in the same rounds. Results go to bench/results/render-YYYYMMDD-HHMM.json and .md,
@@ -271,8 +273,31 @@ def click_point(page: Page, locator) -> tuple[float, float]:
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
-def change_filter(page: Page, change: Change, timeout_s: float) -> float:
-    """Make `change` and time it, from the click to the page rendered again (ms)."""
+class SocketClock:
+    """When the page's websocket frames leave and arrive, on the browser's network clock (DevTools' Network
+    domain): unlike the page's own message events, these are not held up while the page is busy drawing."""
+
+    def __init__(self, cdp):
+        self.sent: list[float] = []
+        self.received: list[float] = []
+        cdp.on("Network.webSocketFrameSent", lambda event: self.sent.append(event["timestamp"]))
+        cdp.on("Network.webSocketFrameReceived", lambda event: self.received.append(event["timestamp"]))
+        cdp.send("Network.enable")
+
+    def reset(self) -> None:
+        self.sent.clear()
+        self.received.clear()
+
+    def server_ms(self) -> float | None:
+        """From the first frame sent since reset() (the widget's rerun request) to the last frame received (the
+        run's last message): the server's run and its delivery."""
+        if not self.sent or not self.received:
+            return None
+        return (max(self.received) - self.sent[0]) * 1000
+
+
+def change_filter(page: Page, change: Change, timeout_s: float, clock: SocketClock) -> dict:
+    """Make `change` and time it, from the click to the page rendered again (ms), and the server's part of it."""
     widget = page.locator(f".st-key-{change.key}")
     if change.widget == "segmented":  # the first option not chosen
         target = widget.locator('[role="radio"][aria-checked="false"]').first
@@ -293,8 +318,9 @@ def change_filter(page: Page, change: Change, timeout_s: float) -> float:
         raise ValueError(f"no way to change a {change.widget}")
     x, y = click_point(page, target)
     page.evaluate("window.__bench.arm()")
+    clock.reset()
     page.mouse.click(x, y)
-    return wait_rendered(page, timeout_s)["rendered"]
+    return {"rendered": wait_rendered(page, timeout_s)["rendered"], "server": clock.server_ms()}
 
 
 def visit(browser: Browser, url: str, changes: tuple[Change, ...], timeout_s: float) -> dict:
@@ -305,9 +331,12 @@ def visit(browser: Browser, url: str, changes: tuple[Change, ...], timeout_s: fl
         page = context.new_page()
         cdp = context.new_cdp_session(page)
         cdp.send("Performance.enable")
+        clock = SocketClock(cdp)
         page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
         result = wait_rendered(page, timeout_s) | {"browser": browser_metrics(cdp)}
-        result["changes"] = {change.widget: change_filter(page, change, timeout_s) for change in changes}
+        changed = {change.widget: change_filter(page, change, timeout_s, clock) for change in changes}
+        result["changes"] = {widget: times["rendered"] for widget, times in changed.items()}
+        result["change_servers"] = {widget: times["server"] for widget, times in changed.items()}
         return result
     finally:
         context.close()
@@ -427,7 +456,10 @@ def summarise(visits: dict[str, list[dict]]) -> dict:
             "rendered": stats([result["rendered"] for result in good]),
             "run_finished": stats([result["run_finished"] for result in good]),
             "first_chart": stats([result["first_chart"] for result in good]),
+            "network_drawn": stats([result["network_drawn"] for result in good]),
             "changes": {widget: stats([result["changes"][widget] for result in good]) for widget in sorted(widgets)},
+            "change_servers": {widget: stats([result["change_servers"][widget] for result in good])
+                            for widget in sorted(widgets)},
             "browser": {label: statistics.median(result["browser"][label] for result in good)
                         for label in BROWSER_METRICS.values()} if good else None,
             "errors": [f"round {result['round']}: {result['error']}" for result in results if "error" in result],
@@ -445,7 +477,11 @@ def page_results(summary: dict, reruns: dict[str, float | str]) -> dict:
             "title": page.title, "floor": page.floor, **own,
             "floor_rendered": floor["rendered"], "ratio": ratio(own["rendered"], floor["rendered"]),
             "change": {"widget": page.change.widget, "key": page.change.key, "page": change,
-                       "floor": floor_change, "ratio": ratio(change, floor_change)},
+                       "floor": floor_change, "ratio": ratio(change, floor_change),
+                       "server": own["change_servers"].get(page.change.widget),
+                       "floor_server": floor["change_servers"].get(page.change.widget)},
+            "floor_network_drawn": floor["network_drawn"],
+            "network_ratio": ratio(own["network_drawn"], floor["network_drawn"]),
             "tab_switch": own["changes"].get(TAB_SWITCH.widget),
         }
         own_rerun, floor_rerun = reruns[page.url_path], reruns[f"floor:{page.floor}"]
@@ -500,6 +536,16 @@ def page_row(page: dict) -> list[str]:
             f"{rerun['ms']:.0f} ({rerun['ratio']:.1f}×)" if rerun else "–"]
 
 
+def change_row(page: dict) -> list[str]:
+    change = page["change"]
+    return [page["title"], change["widget"], ms(change["server"]), ms(change["page"]), ms(change["floor_server"]),
+            ms(change["floor"])]
+
+
+def network_row(page: dict) -> list[str]:
+    return [page["title"], ms(page["network_drawn"]), ms(page["floor_network_drawn"]), times(page["network_ratio"])]
+
+
 def memory_row(scale: str, run: dict) -> list[str]:
     memory, sessions = run["memory"], run.get("sessions")
     row = [f"{scale}×", f"{memory['idle']['rss']:.0f}", f"{memory['after_pages']['rss']:.0f}"]
@@ -535,6 +581,19 @@ def markdown(result: dict) -> str:
                 "change ratio", "tab switch", "rerun ms (ratio)"],
                [page_row(page) for page in scales[first]["pages"].values()]),
     ]
+    pages = scales[first]["pages"].values()
+    lines += ["", f"## Filter changes at {first}× data: the server's part, then the page rendered", "",
+              "Server: ms from the widget's rerun request leaving the browser to the run's last message arriving "
+              "(the run and its delivery, on the browser's network clock). Rendered: ms from the click to the page "
+              "rendered again. On the page, then on its floor with the same kind of widget.", "",
+              *table(["page", "widget", "server", "rendered", "floor: server", "floor: rendered"],
+                     [change_row(page) for page in pages])]
+    if drawn := [page for page in pages if page["network_drawn"]]:
+        lines += ["", f"## The network itself at {first}× data", "",
+                  "Ms on the network frame's own clock, from the frame beginning to load to its drawing settled "
+                  "(the page around it not counted): the app's network page against pyvis's default page.", "",
+                  *table(["page", "network drawn", "floor's network drawn", "ratio"],
+                         [network_row(page) for page in drawn])]
     if len(scales) > 1:
         rows = [[page["title"], *(f"{times(scales[scale]['pages'][name]['ratio'])}; "
                                   f"{times(scales[scale]['pages'][name]['change']['ratio'])}" for scale in scales),

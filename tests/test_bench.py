@@ -83,5 +83,9 @@ def test_the_short_benchmark_runs_end_to_end(tmp_path):
         assert page["errors"] == [], name
         assert math.isfinite(page["ratio"]) and page["ratio"] > 0, name
         assert (page["tab_switch"] is not None) == (name in site.SECTIONS), name  # a tab clicked, where there are
+        assert 0 < page["change"]["server"]["median"] <= page["change"]["page"]["median"], name  # the server's part
+    # The network itself is timed in its frame, on the page and on its floor; no other page draws one.
+    assert [name for name, page in pages.items() if page["network_drawn"]] == ["network"]
+    assert pages["network"]["network_ratio"] > 0
     assert not (tmp_path / "latest.md").exists()  # a short run leaves the full run's summary alone
     assert len(list(tmp_path.glob("render-*-short.md"))) == 1

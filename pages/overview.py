@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.app import language, outputs, site, store
 from components.builders import stakes_chart, story
-from components.builders.text import escape_markdown, markdown_cells
+from components.builders.text import escape_markdown, html_table
 from components.data.contract import ANCHORS
 
 _ = language.messages()
@@ -38,13 +38,14 @@ st.subheader(_("Cross-shareholdings today"))
 st.caption(_("Each holder's latest recorded stake in each partner, with the date it took effect and its source."))
 held = story.cross_holdings(data["stakes"], today)
 shown = stakes_chart.table(held, names, lang=lang)
-# A static table (a few rows): it draws at once, where an interactive grid would load its own script first. The
+# A static table of a few rows, as HTML: it draws at once, where st.table or a grid loads its own script first. The
 # headers are those stakes_chart.table writes, in the reader's language.
-st.table(markdown_cells(
+st.html(html_table(
     shown[[_("holder"), _("target"), _("stake %"), _("basis"), _("date"), _("how sure"), "source_url"]]
     .rename(columns={_("date"): _("since"), "source_url": _("Source")}),
     formats={_("stake %"): lambda pct: f"{pct:.2f}", _("since"): _.date}, links=(_("Source"),),
-), hide_index=True)
+    numbers=(_("stake %"),), label=_("Cross-shareholdings today"),
+))
 outputs.table_downloads(held, data["stakes"], name=_("Cross-shareholdings today"), key="holdings",
                         table=lambda rows: stakes_chart.table(rows, names, lang=lang))
 

@@ -21,7 +21,8 @@ from components.data.contract import DATASETS, PLAN_EVENT
 from components.data.validation import read_folder
 from tests import factories
 from tests.conftest import VIEWS, run_page
-from tests.reading import rendered
+from tests.reading import TABLE_TAGS, rendered
+from tests.reading import html_table as read_table
 
 PAGE_FILES = ["app.py" if spec is PAGES[0] else spec.path for spec in PAGES]
 EVIL = "evil.example"
@@ -159,15 +160,17 @@ def _hostile(folder: Path, payload: str) -> None:
 
 
 def _markdown_of(app) -> list[str]:
-    """Every text the page hands to Markdown: elements, metric labels, and a static table's headers and cells (but
-    its source links, which are links on purpose and are checked by test_text)."""
+    """Every text the page hands to Markdown: elements and metric labels."""
     elements = [*app.markdown, *app.caption, *app.info, *app.warning, *app.error, *app.subheader, *app.title]
-    tables = [table.value.drop(columns="Source", errors="ignore") for table in app.table]
-    return ([element.value for element in elements] + [metric.label for metric in app.metric]
-            + [str(text) for table in tables for text in [*table.columns, *table.to_numpy().ravel()]])
+    return [element.value for element in elements] + [metric.label for metric in app.metric]
 
 
 def assert_no_markup_from_data(app, where: str) -> None:
+    # A static HTML table holds only its own tags and links to web addresses (test_text checks its escaping).
+    for table in app.get("html"):
+        _, tags, links = read_table(table.proto.body)
+        assert {tag for tag, _ in tags} <= {*TABLE_TAGS, "a"}, (where, "markup in a table")
+        assert all(link.startswith(("https://", "http://")) and EVIL not in link for link in links), (where, links)
     for markdown in _markdown_of(app):
         page, _ = rendered(markdown)
         assert not re.search(r"<(a|img|script)\b", page), (where, markdown[:200])

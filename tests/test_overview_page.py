@@ -12,7 +12,8 @@ from components.builders import story
 from components.data.contract import DATASETS, PLAN_EVENT
 from tests import factories
 from tests.conftest import run_page
-from tests.reading import as_read, infos, rendered
+from tests.reading import as_read, infos
+from tests.reading import html_table as read_table
 
 PAGE = "app.py"
 
@@ -105,21 +106,22 @@ def test_the_plan_is_dated_from_the_data_not_from_the_article(opened, real_data)
     assert "July 2025" not in captions
 
 
-def holdings_table(app) -> pd.DataFrame:
-    """The cross-holdings table as a reader reads it (st.table shows its cells as Markdown)."""
-    table = app.table[0].value
-    return table.rename(columns=as_read).map(as_read)
+def holdings_table(app) -> tuple[pd.DataFrame, list[str]]:
+    """The cross-holdings table as a reader reads it, and the addresses it links to."""
+    [table] = app.get("html")
+    shown, _, links = read_table(table.proto.body)
+    return shown, links
 
 
 def test_the_cross_holdings_table_lists_the_partners_stakes_in_force(opened, real_data):
     frames = real_data.frames
     names = frames["companies"].set_index("id")["name"]
     held = story.cross_holdings(frames["stakes"], data_date(frames))
-    holdings = holdings_table(opened)
-    shown = zip(holdings["holder"], holdings["target"], holdings["stake %"].astype(float), strict=True)
-    assert sorted(shown) == sorted(
-        zip(held["holder"].map(names), held["target"].map(names), held["pct"].round(2), strict=True))
-    assert all(rendered(link)[0].count('<a href="http') == 1 for link in opened.table[0].value["Source"])
+    holdings, links = holdings_table(opened)
+    # Each row with its stake and a link to its own source.
+    shown = zip(holdings["holder"], holdings["target"], holdings["stake %"].astype(float), links, strict=True)
+    assert sorted(shown) == sorted(zip(held["holder"].map(names), held["target"].map(names), held["pct"].round(2),
+                                       held["source_url"], strict=True))
     labels = [button.proto.label for button in opened.get("download_button")]
     assert f"Filtered rows ({len(holdings)}) as CSV" in labels
     assert f"All rows ({len(frames['stakes'])}) as CSV" in labels
@@ -143,7 +145,7 @@ def test_without_renault_the_page_says_what_it_leaves_out(data_copy, use_data_di
     assert not app.error, as_read(app.error[0].value)
     assert "companies.csv has no row with id renault" in infos(app)
     assert not any(label.startswith("Renault") for label in metrics(app))
-    assert "Renault" not in set(holdings_table(app)["holder"])
+    assert "Renault" not in set(holdings_table(app)[0]["holder"])
 
 
 def test_a_broken_file_stops_the_page_with_a_clear_message(data_copy, use_data_dir):

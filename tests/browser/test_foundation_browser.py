@@ -26,6 +26,21 @@ def test_overview_links_open_the_other_pages(open_page):
     screenshot(page, "data")
 
 
+def test_the_cross_holdings_table_links_each_source_in_a_new_tab_and_scrolls_in_its_box_on_a_phone(open_page):
+    page = open_page("")
+    table = page.get_by_role("table", name="Cross-shareholdings today")
+    links = table.get_by_role("link")
+    assert links.count() >= 1
+    for index in range(links.count()):  # kept by the page's HTML sanitizer: a source never replaces the app
+        assert links.nth(index).get_attribute("target") == "_blank"
+        assert links.nth(index).get_attribute("href").startswith(("https://", "http://"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    box = table.locator("xpath=..")
+    expect(box).to_have_css("overflow-x", "auto")
+    assert box.evaluate("element => element.scrollWidth > element.clientWidth")  # wider than a phone: it scrolls
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # and the page does not
+
+
 def test_a_copied_data_link_reopens_the_same_dataset_and_search(open_page):
     page = open_page("data", "dataset=talks&q=Honda")
     assert dataset_picker(page).input_value() == "Partner talks (talks.csv)"

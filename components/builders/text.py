@@ -124,12 +124,13 @@ def html_table(frame: pd.DataFrame, *, formats: dict | None = None, links: tuple
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
-# Lines in a grey that reads on the light and the dark theme; text and links in the theme's own text colour.
+# Lines in a grey that reads on the light and the dark theme; text and links in the theme's own text colour. A
+# Chinese word is not broken between its characters (a narrow screen scrolls the table instead).
 _TABLE_STYLE = """<style>
 .static-table { overflow-x: auto; }
 .static-table table { border-collapse: collapse; font-size: 0.875rem; line-height: 1.5; }
 .static-table th, .static-table td { padding: 0.375rem 0.75rem; text-align: left; vertical-align: top;
-  border-bottom: 1px solid rgba(128, 128, 128, 0.25); }
+  border-bottom: 1px solid rgba(128, 128, 128, 0.25); word-break: keep-all; }
 .static-table th { font-weight: 600; border-bottom-color: rgba(128, 128, 128, 0.5); }
 .static-table a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
 </style>"""

@@ -7,8 +7,8 @@ bench/generate.py) and the three floor apps of bench/floors/, and drives headles
 /usr/bin/chromium through Playwright). Each page is opened in a fresh browser context and timed from
 navigation to **rendered**: the script run finished, no skeleton left, every Plotly chart's SVG drawn,
 every iframe loaded, and a pyvis network drawn with its physics stopped (bench/probe.js keeps the time
-in the page). Then one filter change per page is timed until its run has finished and until the page is
-rendered again, which tells the server's part from the browser's redraw. Pages and floors
+in the page). Then one filter change per page is timed until the page is rendered again, and its server part
+(rerun request to the run's last message, on the browser's network clock) told apart. Pages and floors
 are interleaved in every round, after a warm-up round; min and median are reported, and the median as a
 ratio to the floor of the page's kind (Overview: a st.write page; History, Plan, Partners, Data: one
 Plotly chart; Network: one pyvis network), each filter change against the same widget on that floor.
